@@ -37,6 +37,10 @@ _LAZY: dict[str, str] = {
     "BankError": "quizzes",
     # progress.py
     "progress_summary": "progress",
+    # lesson.py: text blocks built from the data
+    "references": "lesson",
+    "disagreements": "lesson",
+    "glossary": "lesson",
     # checks.py
     "check": "checks",
     "CheckResult": "checks",
@@ -52,7 +56,7 @@ def __getattr__(name: str) -> Any:
     if name in _LAZY:
         module = importlib.import_module(f".{_LAZY[name]}", __name__)
         return getattr(module, name)
-    if name in {"plots", "datasets", "quizzes", "checks", "progress", "i18n"}:
+    if name in {"plots", "datasets", "quizzes", "checks", "progress", "i18n", "lesson"}:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'sco_course' has no attribute {name!r}")
 

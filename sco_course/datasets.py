@@ -36,7 +36,35 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["DATA_AS_OF", "TABLES", "DataError", "cite", "data_dir", "list_datasets", "load"]
+__all__ = [
+    "DATA_AS_OF",
+    "TABLES",
+    "DataError",
+    "cite",
+    "data_dir",
+    "list_datasets",
+    "load",
+    "load_bodies",
+    "load_budget_shares",
+    "load_charter",
+    "load_convention_definitions",
+    "load_countries",
+    "load_discrepancies",
+    "load_drill_participants",
+    "load_drills",
+    "load_events",
+    "load_glossary",
+    "load_groups",
+    "load_indicators",
+    "load_leaders",
+    "load_members",
+    "load_observations",
+    "load_schweller_roles",
+    "load_secretaries_general",
+    "load_sources",
+    "load_theory",
+    "load_trade",
+]
 
 PACKAGE_FILE = "datapackage.json"
 _HERE = Path(__file__).resolve().parent
@@ -258,7 +286,7 @@ def _as_list(value: str | list[str]) -> list[str]:
 def _check_references(
     name: str, columns: dict[str, list[Any]], schema: dict[str, Any], label: str, folder: Path
 ) -> None:
-    """Check foreign keys, and that every item of a ``source_ids`` list is a source."""
+    """Check foreign keys, and that every item of a ``*source_ids`` list is a source."""
     checks: list[tuple[str, str, str]] = []
     for fk in schema.get("foreignKeys", []):
         local, ref = _as_list(fk["fields"]), fk["reference"]
@@ -266,8 +294,11 @@ def _check_references(
         checks.extend(
             (col, ref.get("resource") or name, rcol) for col, rcol in zip(local, remote, strict=True)
         )
-    if "source_ids" in columns and name != "sources":
-        checks.append(("source_ids", "sources", "source_id"))
+    if name != "sources":
+        list_fields = [f["name"] for f in schema.get("fields", []) if f.get("type") == "list"]
+        checks.extend(
+            (col, "sources", "source_id") for col in list_fields if col.endswith("source_ids")
+        )
     for column, resource, remote in checks:
         if resource == name:
             allowed = set(columns[remote])
@@ -405,23 +436,469 @@ def __getattr__(name: str) -> Any:
         return _data_as_of()
     if name == "TABLES":
         return tuple(r["name"] for r in _descriptor()["resources"])
-    if name.startswith("load_"):
-        table = name[len("load_"):]
-        if table in {r["name"] for r in _descriptor()["resources"]}:
-            return _make_loader(table)
     raise AttributeError(f"module 'sco_course.datasets' has no attribute {name!r}")
 
 
-def _make_loader(table: str) -> Callable[[], pd.DataFrame]:
-    resource = _resource(table, data_dir())
+# ------------------------------------------------------------------ loaders
+# One function per table, so that help() and tab completion show the columns.
+# tests/test_datasets.py checks that each docstring names every column of the schema.
 
-    def loader() -> pd.DataFrame:
-        return load(table)
 
-    lines = [resource.get("title", table) + ".", "", resource.get("description", ""), "",
-             "Columns", "-------"]
-    for field in resource.get("schema", {}).get("fields", []):
-        lines.append(f"{field['name']} ({field.get('type', 'string')}): {field.get('description', '')}")
-    loader.__name__ = loader.__qualname__ = f"load_{table}"
-    loader.__doc__ = "\n".join(lines)
-    return loader
+def load_sources() -> pd.DataFrame:
+    """Sources.
+
+    Every work the data cite: the five seed texts, primary documents (treaties,
+    declarations, official SCO pages), academic works, news reports and reference data.
+    Every other table points here through source_id or source_ids.
+
+    Columns:
+
+    - source_id (string): Short stable identifier, a lower-case slug.
+    - authors (string): Authors or issuing body, as cited.
+    - year (Int64): Year of publication or adoption.
+    - title (string): Title of the work.
+    - container (string): Journal, book, publisher or website.
+    - url (string): Where the work can be read, when known.
+    - language (string): ISO 639-1 code of the work's language.
+    - kind (category): seed = one of the five course seed texts; primary = treaty,
+      declaration or official page; academic; news; reference = data or encyclopaedic
+      reference.
+    - note (string): Caveats about the source (e.g. citation errors in a seed).
+    """
+    return load("sources")
+
+
+def load_countries() -> pd.DataFrame:
+    """Countries in the SCO orbit.
+
+    Every country that has held SCO member, observer, dialogue-partner or partner status
+    through 2025 (Afghanistan included), with Indonesian name, UN M49 sub-region and rounded
+    capital coordinates for map-like plots.
+
+    Columns:
+
+    - name (string): English short name; the key used by every other table.
+    - iso3 (string): ISO 3166-1 alpha-3 code.
+    - name_id (string): Country name as written in Indonesian.
+    - region (category): UN M49 sub-region (short English form).
+    - capital (string): Capital city.
+    - lat (float): Latitude of the capital, 1 decimal.
+    - lon (float): Longitude of the capital, 1 decimal.
+    - source_id (string): Source for name, ISO code and region.
+    - coord_source_id (string): Source for the capital coordinates.
+    - note (string): Caveats (naming, coordinate corrections).
+    """
+    return load("countries")
+
+
+def load_members() -> pd.DataFrame:
+    """SCO membership and partnership history.
+
+    One row per country per status interval (member, observer, dialogue partner, partner)
+    from 2001 through 2025. On 1 September 2025 the Tianjin Declaration merged observers and
+    dialogue partners into a single 'partner' status.
+
+    Columns:
+
+    - country (category): Country (countries.name).
+    - iso3 (string): ISO 3166-1 alpha-3 code.
+    - status (category): SCO status held during the interval.
+    - start_date (datetime): Date the status took effect (first day of month/year if
+      less precise).
+    - end_date (datetime): Date the status ended; empty if ongoing.
+    - date_precision (category): Precision of start_date.
+    - founding (boolean): True for the six founding members of 15 June 2001.
+    - start_event (category): What start_date records: founding, Heads of State Council
+      decision, memorandum signed or approved, accession completed, or the 2025 status
+      merger.
+    - source_id (string): Source for the start of the interval.
+    - end_source_id (string): Source for the end of the interval (empty if ongoing).
+    - note (string): Decision and memorandum dates, caveats.
+    """
+    return load("members")
+
+
+def load_events() -> pd.DataFrame:
+    """Chronology: Shanghai Five to SCO.
+
+    Shanghai Five summits and agreements (1996-2000), every SCO heads-of-state summit
+    2001-2025 (and the planned 2026 summit), key agreements, institutional milestones,
+    accessions and the 2005 Kyrgyz and Uzbek crises.
+
+    Columns:
+
+    - event_id (string): Slug identifier.
+    - date (datetime): Start date (first day of month/year if less precise).
+    - end_date (datetime): Last day for multi-day events; empty otherwise.
+    - date_precision (category): Precision of date.
+    - title (string): Short English title.
+    - place (string): City, or 'videoconference'.
+    - country (category): Host country (countries.name); for videoconferences the
+      chairing country.
+    - kind (category): Type of event.
+    - summit_no (Int64): Ordinal of the SCO Heads of State Council meeting (sco_summit
+      rows only).
+    - description (string): Neutral factual description.
+    - source_ids (list of str): Sources, separated by ';'.
+    - note (string): Caveats and seed disagreements.
+    """
+    return load("events")
+
+
+def load_bodies() -> pd.DataFrame:
+    """SCO bodies.
+
+    Councils, permanent bodies and ministerial meetings of the SCO as set out in the 2002
+    Charter and later practice, with seats, meeting rhythm and role.
+
+    Columns:
+
+    - body_id (string): Slug identifier.
+    - name (string): English name.
+    - parent_id (category): Body it sits under for a tree view (the Heads of State
+      Council is the top); empty for the top.
+    - kind (category): Type of body.
+    - seat (string): Seat or venue rule.
+    - meets (string): How often it meets.
+    - role (string): Functions, in neutral English.
+    - source_id (string): Main source.
+    - note (string): Charter provisions, seed comparisons, caveats.
+    """
+    return load("bodies")
+
+
+def load_secretaries_general() -> pd.DataFrame:
+    """Heads of the SCO Secretariat.
+
+    Executive Secretaries and Secretaries-General of the SCO Secretariat in Beijing since
+    2004.
+
+    Columns:
+
+    - name (string): Person.
+    - country (category): Member state of citizenship (countries.name).
+    - title (category): Title of the post at the time.
+    - start_year (Int64): First year in office.
+    - end_year (Int64): Last year in office; empty if serving.
+    - source_id (string): Main source.
+    - note (string): Exact dates and caveats.
+    """
+    return load("secretaries_general")
+
+
+def load_leaders() -> pd.DataFrame:
+    """Members of the SCO heads-of-state and heads-of-government councils.
+
+    Two snapshots: the seed-000 list transcribed as written (seed_2018, mixed dates) and the
+    current office holders of the ten member states as of the latest verifiable meetings
+    (Sept and Nov 2025).
+
+    Columns:
+
+    - council (category): Council.
+    - country (category): Member state (countries.name).
+    - person (string): Office holder.
+    - office (string): Office held.
+    - as_of (datetime): Date the snapshot refers to (first day of year if precision is
+      year).
+    - date_precision (category): Precision of as_of.
+    - snapshot (category): Which snapshot the row belongs to.
+    - source_id (string): Source.
+    - note (string): Dates in office, who actually represented the state, seed caveats.
+    """
+    return load("leaders")
+
+
+def load_groups() -> pd.DataFrame:
+    """Organisations named under the 'three evils'.
+
+    Every organisation the seeds name as a terrorist, separatist or extremist threat, with
+    verified designations. Neutral description; designations are facts with year (and date
+    where verified).
+
+    Columns:
+
+    - name (string): English name
+    - abbreviation (string): Usual abbreviation
+    - founded (Int64): Year founded; empty when sources disagree or it was not verified
+    - countries (list of str): Countries where it originated or operates (English short
+      names)
+    - designations (list of str): Verified bans and terrorist designations, each as
+      'authority/list year (detail)'; empty if none
+    - seed_claim (string): What the seeds say about it, with seed tags
+    - note (string): Caveats and context
+    - source_ids (list of str): Sources (see sources.csv)
+    """
+    return load("groups")
+
+
+def load_convention_definitions() -> pd.DataFrame:
+    """Definitions of the 'three evils' in the 2001 Shanghai Convention.
+
+    Curator's paraphrase of the definitions in Art. 1(1) of the Shanghai Convention on
+    Combating Terrorism, Separatism and Extremism (15 June 2001), with later SCO definitions
+    in note.
+
+    Columns:
+
+    - term (category): Defined term
+    - article (string): Article and paragraph of the Convention
+    - summary_en (string): Curator's paraphrase, with at most a short quoted phrase
+    - source_id (string): The Convention (shanghai-convention-2001)
+    - related_source_ids (list of str): Other sources used in note (later conventions,
+      other language versions, seeds)
+    - note (string): What was checked, and later SCO definitions
+    """
+    return load("convention_definitions")
+
+
+def load_drills() -> pd.DataFrame:
+    """SCO joint military and anti-terror exercises.
+
+    Rows with table1_row 1-21 transcribe Table 1 of seed [002] (Akhli, Gumilar & Halkis),
+    which reproduces de Haas 2016, pp. 382-387, faithfully: dates, locations, troop numbers
+    and participants are as printed (misspellings corrected, originals in note); outside
+    information appears only in note and in discrepancies. These rows cite source_ids
+    'seed-002;dehaas-2016' (the table was read in seed-002; de Haas 2016 is its source),
+    plus any source used in the note. Later exercises (2016-2025, table1_row empty) come
+    from news and official sources. The Peace Mission planned for August 2023 in Chelyabinsk
+    is not included because it could not be confirmed that it took place.
+
+    Columns:
+
+    - drill_id (string): Readable slug, e.g. pm-2005 or east-antiterror-2012
+    - table1_row (Int64): Row number 1-21 in Table 1 of seed [002]; empty for exercises
+      after 2015
+    - name (string): Standard English name of the exercise
+    - name_as_written (string): Name exactly as printed in the source (typos included)
+    - series (category): Series: Peace Mission, Antiterror (name or descriptor says
+      antiterror/antiterrorist or counter-terrorism exercise of competent authorities),
+      or Other
+    - series_in_name (boolean): true if 'Peace Mission' or 'Antiterror' is part of the
+      exercise's own name, false if the series was assigned from a descriptor
+    - start_date (datetime): First day (or first day of the month when date_precision is
+      month)
+    - end_date (datetime): Last day; empty when only the month is known
+    - date_precision (category): Precision of start_date/end_date
+    - host_countries (list of str): Countries where the exercise took place, as given by
+      the source; empty when the source gives none
+    - locations (string): Places as given by the source (spelling corrected; originals
+      in note)
+    - troops (Int64): Number of troops only as stated by the source; empty when none is
+      given
+    - troops_qualifier (category): How the troop figure is qualified in the source
+    - agencies_mentioned (boolean): Table 1 rows only: the row names intelligence,
+      special-forces, law-enforcement or security units (observation 5)
+    - heavy_equipment_mentioned (boolean): Table 1 rows only: the row names heavy or
+      conventional capabilities (aircraft, artillery, armour, ships, missiles) or a
+      conventional-war aim (observation 7)
+    - summary (string): Curator's one- or two-sentence English summary
+    - source_ids (list of str): Sources (see sources.csv); Table 1 rows:
+      seed-002;dehaas-2016
+    - note (string): Every quirk of the row: question marks, typos, inconsistencies,
+      other reported figures
+    """
+    return load("drills")
+
+
+def load_drill_participants() -> pd.DataFrame:
+    """Participants in SCO exercises.
+
+    One row per country per exercise. Only countries stated in the source are recorded:
+    'Rusia dan ?' records Russia alone (the unknown partners are described in drills.note).
+    A '?' after a country name, or conflicting reports, gives certainty=uncertain.
+
+    Columns:
+
+    - drill_id (string): Exercise (drills.drill_id)
+    - country (string): Participating country, English short name as in countries.csv
+    - certainty (category): confirmed = stated without doubt; uncertain = marked '?' in
+      the source or reports conflict
+    - note (string): Spelling as written, role (host, observer) or the reason for
+      uncertainty
+    - source_ids (list of str): Sources (see sources.csv)
+    """
+    return load("drill_participants")
+
+
+def load_observations() -> pd.DataFrame:
+    """The seven 'benang merah' on Table 1.
+
+    The seven common threads ('benang merah') that seed [002] draws from Table 1, in the
+    Indonesian original and a faithful English rendering, with a note on how to test each
+    against drills.csv and drill_participants.csv.
+
+    Columns:
+
+    - observation_id (Int64): Number of the observation as in the article (1-7)
+    - claim_en (string): Curator's faithful English rendering
+    - claim_id (string): Indonesian original, quoted from seed [002]
+    - topic (category): What the claim is about
+    - source_id (string): Source of the claim (seed-002)
+    - note (string): How to test the claim with the data and what the test shows
+    """
+    return load("observations")
+
+
+def load_budget_shares() -> pd.DataFrame:
+    """SCO budget contribution scales.
+
+    Shares of the SCO regular budget paid by each member state under three official scales
+    (2003 annex, 2003 as amended, 2025), with the seed's figures and spellings where the
+    seed gives them.
+
+    Columns:
+
+    - scale (category): Which official contribution scale the row belongs to
+    - country (category): Member state (English short name as in countries.csv)
+    - share_pct (float): Share of the regular budget in percent
+    - as_written (string): The seed's wording for this share (Indonesian), empty if the
+      seed does not give it
+    - period (string): Legal instrument and time span in which the scale applied
+    - source_id (string): Primary source of the share
+    - seed_source_id (string): Seed that reports this share, if any
+    - note (string): Caveats for the reader
+    """
+    return load("budget_shares")
+
+
+def load_trade() -> pd.DataFrame:
+    """China-Central Asia trade volume.
+
+    Total trade (exports plus imports) between China and Central Asia in US$ billion, from
+    seed [002] (citing Yuan 2010) and later Chinese customs figures.
+
+    Columns:
+
+    - year (Int64): Calendar year of the trade flow
+    - reporter (category): Reporting country
+    - partner (category): Partner region (from 2012 explicitly the five Central Asian
+      states including Turkmenistan)
+    - value_usd_bn (float): Trade volume in billions of current US dollars
+    - qualifier (category): Whether the source gives the figure as exact or approximate
+    - as_written (string): The figure as printed in the source
+    - source_id (string): Source of the figure
+    - note (string): Caveats: coverage, original source, checks
+    """
+    return load("trade")
+
+
+def load_indicators() -> pd.DataFrame:
+    """Basic indicators of SCO members (World Bank WDI).
+
+    Population and GDP (current US$) of the ten SCO member states for 2001, 2010 and 2016
+    from an early-2018 World Development Indicators release. Surface area and years after
+    2016 are not included.
+
+    Columns:
+
+    - country (category): Member state (English short name as in countries.csv)
+    - year (Int64): Reference year
+    - indicator (category): Indicator
+    - value (float): Value in the unit given in the unit column
+    - unit (category): Unit of the value
+    - wdi_code (category): World Bank WDI series code
+    - source_id (string): WDI release the value comes from
+    - note (string): Caveats (release, revisions)
+    """
+    return load("indicators")
+
+
+def load_charter() -> pd.DataFrame:
+    """SCO Charter: tasks and principles.
+
+    The ten tasks (art. 1) and seven principles (art. 2) of the 2002 SCO Charter in close
+    English paraphrase, with the seeds' renderings alongside.
+
+    Columns:
+
+    - provision_id (string): Identifier aim-N (art. 1) or principle-N (art. 2), in
+      Charter order
+    - article (Int64): Charter article number
+    - kind (category): Task/goal or principle
+    - text_en (string): Close English paraphrase of the Charter provision
+    - seed_text_en (string): How the seeds render this provision, translated into
+      English, with the seed tag
+    - seed_source_ids (list of str): Seeds that render this provision
+    - source_id (string): Source of the Charter text
+    - note (string): Differences between Charter and seeds, verification caveats
+    """
+    return load("charter")
+
+
+def load_theory() -> pd.DataFrame:
+    """Balancing and regionalism concepts used in the course.
+
+    Concepts from realist balancing theory (Waltz, Walt, Schweller) and from regionalism
+    studies, defined in the course's own words, as used by seed [002].
+
+    Columns:
+
+    - concept_id (string): Slug identifier of the concept
+    - theorist (category): Author(s) the concept is attributed to
+    - work (string): Year and title of the work (page as cited by the seed)
+    - concept (string): Name of the concept
+    - definition_en (string): Definition in the course's own words
+    - source_ids (list of str): The original work and the seed that uses it
+    - note (string): Citation problems and verification status
+    """
+    return load("theory")
+
+
+def load_schweller_roles() -> pd.DataFrame:
+    """Schweller roles assigned to SCO members in seed [002].
+
+    How Akhli, Gumilar and Halkis classify each founding SCO member in Schweller's
+    lion/lamb/jackal/wolf typology, with the article's reason and a critique based on the
+    article's own definitions. No member is classed as a wolf.
+
+    Columns:
+
+    - country (category): Founding member state
+    - role_in_article (category): Role the article assigns
+    - article_reason_en (string): Faithful English summary of the article's reason
+    - critique_en (string): Where the reason strains the article's own definitions
+    - source_id (string): Seed containing the classification
+    """
+    return load("schweller_roles")
+
+
+def load_glossary() -> pd.DataFrame:
+    """Bilingual glossary (English / Bahasa Indonesia).
+
+    Terms used in the course with English and Indonesian names and definitions written for
+    the course.
+
+    Columns:
+
+    - term_en (string): Term in English
+    - term_id (string): Term in Bahasa Indonesia
+    - definition_en (string): Definition in English
+    - definition_id (string): Definition in Bahasa Indonesia
+    - source_id (string): Source where the term is defined or used
+    - note (string): Seed mistranslations and caveats
+    """
+    return load("glossary")
+
+
+def load_discrepancies() -> pd.DataFrame:
+    """Discrepancies between sources.
+
+    Where a seed text (or two sources) disagree: the claim, the verified value kept in the
+    data, and an explanation for students. The lessons' 'When sources disagree' boxes are
+    drawn from this table.
+
+    Columns:
+
+    - discrepancy_id (string): Identifier, curator tag plus number.
+    - topic (string): What the disagreement is about.
+    - table (string): The data table the disagreement concerns.
+    - record (string): The row or key in that table.
+    - claim (string): What the disputed source says (English; Indonesian quoted where
+      useful).
+    - claim_source_ids (list of str): Source(s) of the claim.
+    - verified (string): The value the course data keep.
+    - verified_source_ids (list of str): Source(s) of the verified value.
+    - explanation (string): Why the sources differ and how the course decided.
+    """
+    return load("discrepancies")

@@ -1,0 +1,70 @@
+"""Store notebooks clean: no outputs, no execution counts, no kernel noise.
+
+The only outputs kept are those of cells whose first line is
+``# NBVAL_CHECK_OUTPUT``: nbval compares those against a fresh run, so they
+must be stored (run the notebook first, then clean it).
+
+    python tools/nbclean.py notebooks/*.ipynb exercises/*.ipynb
+    python tools/nbclean.py --check notebooks/*.ipynb   # exit 1 if any file would change
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+CHECK_MARK = "# NBVAL_CHECK_OUTPUT"
+KEEP_METADATA = {"kernelspec", "language_info"}
+KEEP_CELL_METADATA = {"tags"}
+
+
+def clean(notebook: dict) -> dict:
+    notebook["metadata"] = {k: v for k, v in notebook.get("metadata", {}).items() if k in KEEP_METADATA}
+    info = notebook["metadata"].get("language_info")
+    if info:
+        notebook["metadata"]["language_info"] = {"name": info.get("name", "python")}
+    for cell in notebook.get("cells", []):
+        cell["metadata"] = {
+            k: v for k, v in cell.get("metadata", {}).items() if k in KEEP_CELL_METADATA and v
+        }
+        if cell.get("cell_type") != "code":
+            cell.pop("outputs", None)
+            cell.pop("execution_count", None)
+            continue
+        source = "".join(cell.get("source", []))
+        cell["execution_count"] = None
+        if source.startswith(CHECK_MARK):
+            for output in cell.get("outputs", []):
+                if "execution_count" in output:
+                    output["execution_count"] = None
+        else:
+            cell["outputs"] = []
+    return notebook
+
+
+def dumps(notebook: dict) -> str:
+    return json.dumps(notebook, indent=1, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--check", action="store_true", help="report dirty files, change nothing")
+    args = parser.parse_args(argv)
+    dirty = []
+    for path in args.paths:
+        text = path.read_text(encoding="utf-8")
+        cleaned = dumps(clean(json.loads(text)))
+        if cleaned != text:
+            dirty.append(path)
+            if not args.check:
+                path.write_text(cleaned, encoding="utf-8")
+    for path in dirty:
+        print(f"{'not clean' if args.check else 'cleaned'}: {path}")
+    return 1 if (args.check and dirty) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
