@@ -50,11 +50,11 @@ __all__ = sorted([*_LAZY, "plots", "__version__"])
 
 
 def __getattr__(name: str) -> Any:
-    if name.startswith("load_"):
-        module = importlib.import_module(".datasets", __name__)
-        return getattr(module, name)
     if name in _LAZY:
         module = importlib.import_module(f".{_LAZY[name]}", __name__)
+        return getattr(module, name)
+    if name.startswith("load_"):
+        module = importlib.import_module(".datasets", __name__)
         return getattr(module, name)
     if name in {"plots", "datasets", "quizzes", "checks", "progress", "i18n", "lesson"}:
         return importlib.import_module(f".{name}", __name__)

@@ -37,8 +37,6 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = [
-    "DATA_AS_OF",
-    "TABLES",
     "DataError",
     "cite",
     "data_dir",

@@ -206,3 +206,219 @@ def explorer(render: Callable[..., Shown], **controls: Any) -> Explorer:
     >>> explorer(lambda year: member_map(year), year=w.IntSlider(2001, 2001, 2025))
     """
     return Explorer(render, controls)
+
+
+def participation_matrix(
+    ax: Axes,
+    participants: Any,
+    *,
+    rows: list[str] | tuple[str, ...],
+    row_labels: list[str] | tuple[str, ...] | None = None,
+    columns: list[str] | tuple[str, ...] | None = None,
+    row_key: str = "drill_id",
+    column_key: str = "country",
+    certainty_key: str = "certainty",
+    uncertain: str = "uncertain",
+    row_notes: Mapping[str, str] | None = None,
+    highlight: list[str] | tuple[str, ...] = (),
+) -> Axes:
+    """Draw a who-took-part-in-what matrix: one row per event, one column per country.
+
+    ``participants`` is a DataFrame with one row per (event, country), e.g.
+    ``sco.load_drill_participants()``. A confirmed participation is a filled
+    marker in the country's :func:`style`; an uncertain one (``certainty_key``
+    equal to ``uncertain``) is a hollow marker with a "?" beside it, so the two
+    differ by shape and text, not by colour alone. ``rows`` fixes the order of
+    the events (top to bottom) and ``row_labels`` their labels; ``columns``
+    defaults to the member states in :data:`COUNTRY_ORDER` that occur, then any
+    others. ``row_notes`` prints a short text at the right end of a row (for
+    example ``"+ ?"`` for unknown partners) and ``highlight`` shades rows.
+    Returns ``ax``; the caller sets the title with :func:`label` or ``ax.set_title``.
+    """
+    from matplotlib.lines import Line2D
+
+    rows = list(rows)
+    labels = list(row_labels) if row_labels is not None else rows
+    if len(labels) != len(rows):
+        raise ValueError("row_labels must have one label per row")
+    data = participants[participants[row_key].isin(rows)]
+    present = list(dict.fromkeys(str(c) for c in data[column_key]))
+    if columns is None:
+        columns = [c for c in COUNTRY_ORDER if c in present]
+        columns += sorted(c for c in present if c not in columns)
+    columns = list(columns)
+    y_of = {r: i for i, r in enumerate(rows)}
+    x_of = {c: j for j, c in enumerate(columns)}
+    for i, r in enumerate(rows):
+        if r in highlight:
+            ax.axhspan(i - 0.5, i + 0.5, color="#F0E442", alpha=0.35, zorder=0)
+    for record in data.itertuples(index=False):
+        country, event = str(getattr(record, column_key)), getattr(record, row_key)
+        if country not in x_of:
+            continue
+        x, y = x_of[country], y_of[event]
+        look = style(country)
+        unsure = str(getattr(record, certainty_key)) == uncertain
+        ax.plot(
+            x, y, linestyle="none", marker=look["marker"], markersize=9,
+            markeredgecolor=look["color"], markeredgewidth=1.8,
+            markerfacecolor="white" if unsure else look["color"], zorder=3,
+        )
+        if unsure:
+            ax.annotate("?", (x, y), xytext=(6, 2), textcoords="offset points",
+                        fontsize=10, fontweight="bold", color="#000000")
+    for event, text in (row_notes or {}).items():
+        if event in y_of:
+            ax.annotate(text, (len(columns) - 0.5, y_of[event]), xytext=(4, 0),
+                        textcoords="offset points", va="center", fontsize=9, style="italic")
+    ax.set_xticks(range(len(columns)), columns, rotation=45, ha="left")
+    ax.xaxis.tick_top()
+    ax.xaxis.set_label_position("top")
+    ax.set_yticks(range(len(rows)), labels)
+    ax.set_xlim(-0.5, len(columns) - 0.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.grid(True, alpha=0.25)
+    ax.tick_params(length=0)
+    handles = [
+        Line2D([], [], linestyle="none", marker="o", markersize=8, color="#555555",
+               label="took part (confirmed)"),
+        Line2D([], [], linestyle="none", marker="o", markersize=8, markeredgecolor="#555555",
+               markerfacecolor="white", markeredgewidth=1.8, label="uncertain (hollow, '?')"),
+    ]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 0.0), fontsize=9)
+    return ax
+
+
+def timeline(
+    ax: Axes,
+    events: Any,
+    *,
+    date: str = "date",
+    group: str = "kind",
+    order: list[str] | tuple[str, ...] | None = None,
+    group_labels: Mapping[str, str] | None = None,
+    label: str | None = None,
+) -> Axes:
+    """Draw events on a time axis, one horizontal lane per group (e.g. per ``kind``).
+
+    ``events`` is a DataFrame with a datetime column ``date`` and a column
+    ``group``. ``order`` fixes the lanes from top to bottom (default: the
+    categories of ``group`` that occur, else the sorted values); lane *i* gets
+    the colour and marker of :func:`style` ``(i)``, so lanes differ by shape as
+    well as colour. ``group_labels`` renames lanes on the y axis. When
+    ``label`` names a column, its non-empty cells are written beside their
+    markers (keep those short and few). Returns ``ax``; set the title with
+    :func:`label`.
+    """
+    column = events[group]
+    present = [str(g) for g in dict.fromkeys(column.dropna().astype(str))]
+    if order is None:
+        categories = getattr(getattr(column, "cat", None), "categories", None)
+        order = [str(c) for c in categories if str(c) in present] if categories is not None \
+            else sorted(present)
+    lanes = list(order)
+    names = dict(group_labels or {})
+    for i, lane in enumerate(lanes):
+        rows = events[column.astype(str) == lane]
+        look = style(i)
+        ax.plot(rows[date], [i] * len(rows), linestyle="none", marker=look["marker"],
+                markersize=8, color=look["color"], markeredgecolor="#333333",
+                markeredgewidth=0.6, alpha=0.9, zorder=3)
+        if label is not None:
+            for when, text in zip(rows[date], rows[label], strict=True):
+                if isinstance(text, str) and text.strip():
+                    ax.annotate(text, (when, i), xytext=(0, 9), textcoords="offset points",
+                                rotation=35, fontsize=8, ha="left", va="bottom")
+    ax.set_yticks(range(len(lanes)), [names.get(lane, lane) for lane in lanes])
+    ax.set_ylim(len(lanes) - 0.4, -0.8)
+    ax.grid(True, axis="x", alpha=0.3)
+    ax.grid(False, axis="y")
+    return ax
+
+
+def stacked_area(
+    ax: Axes,
+    table: Any,
+    *,
+    order: list[str] | tuple[str, ...] | None = None,
+    labels: Mapping[str, str] | None = None,
+    step: bool = True,
+) -> Axes:
+    """Stack the columns of ``table`` (index: x values such as years) as filled bands.
+
+    Each band has the colour *and* the hatch of :func:`style` ``(i)`` for the
+    *i*-th column in ``order`` (default: the table's column order), plus a
+    legend entry, so the bands can be told apart in greyscale. ``step=True``
+    draws steps (a status counted per year holds for the whole year).
+    ``labels`` renames the legend entries. Returns ``ax``.
+    """
+    columns = list(order) if order is not None else [str(c) for c in table.columns]
+    names = dict(labels or {})
+    x = list(table.index)
+    if step and x:
+        x = [*x, x[-1] + (x[-1] - x[-2] if len(x) > 1 else 1)]
+    base = [0.0] * len(x)
+    for i, column in enumerate(columns):
+        values = [float(v) for v in table[column].fillna(0)]
+        if step:
+            values = [*values, values[-1]] if values else values
+        top = [b + v for b, v in zip(base, values, strict=True)]
+        look = style(i)
+        ax.fill_between(x, base, top, step="post" if step else None, facecolor=look["color"],
+                        edgecolor="#333333", hatch=look["hatch"] or None, linewidth=0.6,
+                        alpha=0.85, label=names.get(column, column))
+        base = top
+    ax.set_xlim(x[0], x[-1])
+    ax.set_ylim(0, max(base) * 1.08 if base and max(base) > 0 else 1)
+    ax.legend(loc="upper left", fontsize=9)
+    return ax
+
+
+def capitals_map(
+    ax: Axes,
+    places: Any,
+    *,
+    group: str = "status",
+    order: list[str] | tuple[str, ...] | None = None,
+    group_labels: Mapping[str, str] | None = None,
+    label: str | None = "country",
+    lon: str = "lon",
+    lat: str = "lat",
+    extent: tuple[float, float, float, float] = (20.0, 125.0, 0.0, 60.0),
+) -> Axes:
+    """A map-like scatter of places (e.g. capitals) on longitude/latitude axes.
+
+    ``places`` has the columns ``lon``, ``lat``, ``group`` and (optionally)
+    ``label``, e.g. the member table merged with ``countries.csv``. Each group
+    in ``order`` gets the colour and marker of :func:`style` ``(i)``, and
+    every point is labelled, so nothing depends on colour. There is no base
+    map (the course runs offline): the axes are degrees, with the aspect set
+    for mid-latitudes. ``extent`` is ``(west, east, south, north)``; groups
+    in ``order`` with no rows still appear in the legend. Returns ``ax``.
+    """
+    import math
+
+    from matplotlib.lines import Line2D
+
+    column = places[group].astype(str)
+    groups = list(order) if order is not None else sorted(dict.fromkeys(column))
+    names = dict(group_labels or {})
+    handles = []
+    for i, value in enumerate(groups):
+        rows = places[column == value]
+        look = style(i)
+        ax.plot(rows[lon], rows[lat], linestyle="none", marker=look["marker"], markersize=9,
+                color=look["color"], markeredgecolor="#333333", markeredgewidth=0.6, zorder=3)
+        handles.append(Line2D([], [], linestyle="none", marker=look["marker"], markersize=9,
+                              color=look["color"], markeredgecolor="#333333",
+                              label=f"{names.get(value, value)} ({len(rows)})"))
+        if label is not None:
+            for x, y, text in zip(rows[lon], rows[lat], rows[label], strict=True):
+                ax.annotate(str(text), (x, y), xytext=(5, 3), textcoords="offset points",
+                            fontsize=8)
+    west, east, south, north = extent
+    ax.set_xlim(west, east)
+    ax.set_ylim(south, north)
+    ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
+    ax.legend(handles=handles, loc="lower left", fontsize=9)
+    return ax

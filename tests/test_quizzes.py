@@ -517,3 +517,15 @@ def test_import_stays_light() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT)
     assert out.stdout.strip() == "[]"
+
+
+def test_examples_in_the_docs_are_valid_banks(tmp_path: Path) -> None:
+    doc = (ROOT / "docs" / "quizzes.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", doc, flags=re.S)
+    assert len(blocks) == 2
+    head = 'title = { en = "Docs", id = "Dokumen" }\n'
+    file_example = load_bank(write_bank(tmp_path, blocks[0], "01-history.toml"))
+    assert file_example.question("founding-date").answer == "b"
+    types = load_bank(write_bank(tmp_path, head + blocks[1], "docs.toml"))
+    assert [q.type for q in types.questions] == [
+        "single", "multiple", "truefalse", "numeric", "ordering", "matching"]
