@@ -58,6 +58,13 @@ def build_parser() -> argparse.ArgumentParser:
                               description="Print the enc:... form of VALUE (JSON, or a word).")
     enc.add_argument("value", help='e.g. B, \'"Tashkent"\', 2001 or \'["A", "C"]\'')
     enc.set_defaults(run=_run_encode)
+
+    from . import site
+
+    web = commands.add_parser("site", help="build the static HTML rendering of the course",
+                              description="Run every lesson and exercise, write HTML pages.")
+    site.add_arguments(web)
+    web.set_defaults(run=site.run)
     return parser
 
 

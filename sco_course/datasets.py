@@ -784,9 +784,11 @@ def load_trade() -> pd.DataFrame:
 def load_indicators() -> pd.DataFrame:
     """Basic indicators of SCO members (World Bank WDI).
 
-    Population and GDP (current US$) of the ten SCO member states for 2001, 2010 and 2016
-    from an early-2018 World Development Indicators release. Surface area and years after
-    2016 are not included.
+    Population, surface area (km2) and GDP (current US$) of the ten SCO member states from
+    the World Bank's World Development Indicators, for the years the course could source:
+    population for 2001, 2010 and 2016; area for 2001, 2010, 2017 and 2023; GDP for 2001,
+    2010, 2016 and 2023. Values come from different WDI releases (see source_id and note),
+    so growth computed across releases mixes revisions.
 
     Columns:
 

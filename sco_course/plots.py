@@ -325,10 +325,14 @@ def timeline(
                 markersize=8, color=look["color"], markeredgecolor="#333333",
                 markeredgewidth=0.6, alpha=0.9, zorder=3)
         if label is not None:
+            shown = 0
             for when, text in zip(rows[date], rows[label], strict=True):
                 if isinstance(text, str) and text.strip():
-                    ax.annotate(text, (when, i), xytext=(0, 9), textcoords="offset points",
-                                rotation=35, fontsize=8, ha="left", va="bottom")
+                    # alternate two heights so that neighbouring labels do not collide
+                    ax.annotate(text, (when, i), xytext=(0, 8 + 18 * (shown % 2)),
+                                textcoords="offset points", rotation=30, fontsize=8,
+                                ha="left", va="bottom")
+                    shown += 1
     ax.set_yticks(range(len(lanes)), [names.get(lane, lane) for lane in lanes])
     ax.set_ylim(len(lanes) - 0.4, -0.8)
     ax.grid(True, axis="x", alpha=0.3)
@@ -422,3 +426,122 @@ def capitals_map(
     ax.set_aspect(1 / math.cos(math.radians((south + north) / 2)))
     ax.legend(handles=handles, loc="lower left", fontsize=9)
     return ax
+
+
+def org_chart(
+    bodies: Any,
+    ax: Axes | None = None,
+    *,
+    id_key: str = "body_id",
+    parent_key: str = "parent_id",
+    label_key: str = "name",
+    kind_key: str | None = "kind",
+    sublabel_key: str | None = "seat",
+    highlight: list[str] | tuple[str, ...] = (),
+    wrap: int = 30,
+) -> Axes:
+    """Draw an organisation chart (a tree of labelled boxes) from a parent-id table.
+
+    ``bodies`` has one row per body, e.g. ``sco.load_bodies()``: ``id_key``
+    identifies it, ``parent_key`` names the body it sits under (empty for the
+    top), ``label_key`` is the text in the box and ``sublabel_key`` (e.g. the
+    seat) a second, italic line. The tree runs from left (top body) to right,
+    one column per level, and children keep the table's row order. Each
+    ``kind_key`` value gets its own box outline *and* hatch (and a legend
+    entry), so kinds differ without colour. Bodies listed in ``highlight`` get
+    a thick black frame and bold text. When ``ax`` is ``None`` a new course figure is made;
+    the axes are returned (its figure is ``ax.figure``, ready for :func:`show`).
+    """
+    import textwrap
+
+    from matplotlib.patches import FancyBboxPatch, Patch, Rectangle
+
+    rows = {str(r[id_key]): r for r in bodies.to_dict("records")}
+    order = list(rows)
+
+    def parent_of(key: str) -> str | None:
+        value = rows[key].get(parent_key)
+        if value is None or (isinstance(value, float) and value != value):
+            return None
+        text = str(value)
+        return text if text in rows and text not in {"", "<NA>", "nan"} else None
+
+    children: dict[str | None, list[str]] = {}
+    for key in order:
+        children.setdefault(parent_of(key), []).append(key)
+    roots = children.get(None, [])
+    if not roots:
+        raise ValueError("org_chart needs at least one body without a parent")
+
+    depth: dict[str, int] = {}
+    ypos: dict[str, float] = {}
+    counter = [0]
+
+    def place(key: str, level: int, seen: frozenset[str]) -> float:
+        if key in seen:
+            raise ValueError(f"org_chart: the parent chain of {key!r} loops")
+        depth[key] = level
+        kids = children.get(key, [])
+        if not kids:
+            ypos[key] = float(counter[0])
+            counter[0] += 1
+        else:
+            ys = [place(k, level + 1, seen | {key}) for k in kids]
+            ypos[key] = (min(ys) + max(ys)) / 2
+        return ypos[key]
+
+    for root in roots:
+        place(root, 0, frozenset())
+
+    if ax is None:
+        n_levels = max(depth.values()) + 1
+        _, ax = figure(width=max(8.0, 3.2 * n_levels), height=max(4.5, 0.8 * counter[0] + 1))
+    kinds: list[str] = []
+    if kind_key is not None:
+        kinds = [str(k) for k in dict.fromkeys(str(rows[k].get(kind_key)) for k in order)]
+    outlines = ("-", "--", ":", "-.")
+    x_step, box_w, box_h, tab_w = 3.0, 2.7, 0.86, 0.16
+
+    for key in order:
+        parent = parent_of(key)
+        if parent is not None and parent in depth:
+            x0, y0 = depth[parent] * x_step + box_w / 2, ypos[parent]
+            x1, y1 = depth[key] * x_step - box_w / 2, ypos[key]
+            xm = (x0 + x1) / 2
+            ax.plot([x0, xm, xm, x1], [y0, y0, y1, y1], color="#555555", linewidth=1, zorder=1)
+    for key in order:
+        row = rows[key]
+        i = kinds.index(str(row.get(kind_key))) if kind_key is not None else 0
+        look = style(i)
+        x, y = depth[key] * x_step, ypos[key]
+        strong = key in highlight
+        ax.add_patch(FancyBboxPatch(
+            (x - box_w / 2, y - box_h / 2), box_w, box_h, boxstyle="round,pad=0,rounding_size=0.08",
+            facecolor="white", edgecolor="#000000" if strong else look["color"],
+            linewidth=3.0 if strong else 1.6,
+            linestyle="-" if strong else outlines[i % len(outlines)], zorder=2,
+        ))
+        ax.add_patch(Rectangle(
+            (x - box_w / 2 + 0.05, y - box_h / 2 + 0.08), tab_w, box_h - 0.16, facecolor="white",
+            edgecolor=look["color"], hatch=look["hatch"] or "..", linewidth=0.8, zorder=3,
+        ))
+        text = "\n".join(textwrap.wrap(str(row[label_key]), wrap))
+        sub = row.get(sublabel_key) if sublabel_key else None
+        if sub is not None and str(sub) not in {"", "<NA>", "nan"}:
+            text += "\n" + "\n".join(textwrap.wrap(f"({sub})", wrap + 4))
+        ax.text(x + tab_w / 2, y, text, ha="center", va="center", fontsize=7.5, zorder=4,
+                fontweight="bold" if strong else "normal")
+    ax.set_xlim(-x_step / 2, max(depth.values()) * x_step + x_step / 2)
+    ax.set_ylim(counter[0] - 0.45, -0.55)
+    ax.axis("off")
+    if kinds:
+        handles = [
+            Patch(facecolor="white", edgecolor=style(i)["color"], hatch=style(i)["hatch"] or "..",
+                  linestyle=outlines[i % len(outlines)], linewidth=1.6,
+                  label=kind.replace("_", " "))
+            for i, kind in enumerate(kinds)
+        ]
+        ax.legend(handles=handles, loc="lower left", fontsize=8, title="kind of body",
+                  title_fontsize=8)
+    return ax
+

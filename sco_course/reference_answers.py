@@ -35,3 +35,260 @@ def ex00_q2_founding_set() -> set[Any]:
 def ex00_q3_member_columns() -> list[str]:
     """Column names of ``members``, in order."""
     return [str(c) for c in datasets.load("members").columns]
+
+
+# ------------------------------------------------------------------ ex01 (lesson 01-history)
+
+
+def _ex01_members_on(day: str) -> Any:
+    """Rows of ``members`` valid on ``day``: started on or before it and not ended by it."""
+    import pandas as pd
+
+    members = datasets.load("members")
+    when = pd.Timestamp(day)
+    valid = (members["start_date"] <= when) & (
+        members["end_date"].isna() | (members["end_date"] > when))
+    return members[valid]
+
+
+def ex01_q1_members_per_year() -> Any:
+    """Series year (2001-2024) -> number of member states on 31 December, from ``members``."""
+    import pandas as pd
+
+    counts = {year: int((_ex01_members_on(f"{year}-12-31")["status"] == "member").sum())
+              for year in range(2001, 2025)}
+    return pd.Series(counts, name="members")
+
+
+def ex01_q2_accession_year() -> Any:
+    """Series country -> year it became a member, for the current members in ``members``."""
+    import pandas as pd
+
+    members = datasets.load("members")
+    current = members[(members["status"] == "member") & members["end_date"].isna()]
+    return pd.Series(current["start_date"].dt.year.astype(int).values,
+                     index=current["country"].astype(str).values, name="joined")
+
+
+def ex01_q3_observer_to_member() -> set[str]:
+    """Countries of ``members`` with both an ``observer`` and a ``member`` row."""
+    members = datasets.load("members")
+    observers = set(members.loc[members["status"] == "observer", "country"].astype(str))
+    full = set(members.loc[members["status"] == "member", "country"].astype(str))
+    return observers & full
+
+
+def ex01_q4_years_as_observer() -> Any:
+    """Series country -> member start year minus observer start year (``members``)."""
+    import pandas as pd
+
+    members = datasets.load("members")
+    first = members.groupby(["country", "status"], observed=True)["start_date"].min().unstack()
+    both = first.dropna(subset=["observer", "member"])
+    years = both["member"].dt.year - both["observer"].dt.year
+    return pd.Series(years.astype(int).values, index=both.index.astype(str), name="years")
+
+
+def ex01_q5_biggest_growth_year() -> int:
+    """The year (2002-2024) in which the number of members grew most (first such year)."""
+    per_year = ex01_q1_members_per_year()
+    return int(per_year.diff().idxmax())
+
+
+def ex01_q6_summit_places() -> list[str]:
+    """``place`` of every SCO summit held 2001-2025 (``events``, kind ``sco_summit``), by date."""
+    events = datasets.load("events")
+    summits = events[(events["kind"] == "sco_summit") & (events["date"].dt.year <= 2025)]
+    return [str(p) for p in summits.sort_values("date")["place"]]
+
+
+__all__ += [
+    "ex01_q1_members_per_year", "ex01_q2_accession_year", "ex01_q3_observer_to_member",
+    "ex01_q4_years_as_observer", "ex01_q5_biggest_growth_year", "ex01_q6_summit_places",
+]
+
+
+# ---------------------------------------------------------------- ex05 (lesson 05-drill-record)
+
+
+def _ex05_table1() -> Any:
+    """The Table 1 rows of ``drills`` (those with a ``table1_row``)."""
+    drills = datasets.load("drills")
+    return drills[drills["table1_row"].notna()]
+
+
+def _ex05_confirmed(drill_ids: Any) -> Any:
+    """Confirmed ``drill_participants`` rows for ``drill_ids``."""
+    part = datasets.load("drill_participants")
+    return part[part["drill_id"].isin(set(drill_ids)) & (part["certainty"] == "confirmed")]
+
+
+def ex05_q1_drills_per_year() -> Any:
+    """Series year (2002-2015) -> number of Table 1 exercises starting that year, zeros included."""
+    import pandas as pd
+
+    years = _ex05_table1()["start_date"].dt.year.astype(int)
+    counts = years.value_counts().reindex(range(2002, 2016), fill_value=0).sort_index()
+    return pd.Series(counts.astype(int).values, index=list(range(2002, 2016)), name="drills")
+
+
+def ex05_q2_participation_share() -> Any:
+    """Series country -> share of the Table 1 exercises it took part in (confirmed only)."""
+    import pandas as pd
+
+    table1 = _ex05_table1()
+    part = _ex05_confirmed(table1["drill_id"])
+    counts = part.groupby(part["country"].astype(str))["drill_id"].nunique()
+    return pd.Series((counts / len(table1)).values, index=list(counts.index), name="share")
+
+
+def ex05_q3_china_without_russia() -> set[str]:
+    """Table 1 drill_ids with China and a Central Asian state but not Russia (confirmed only)."""
+    countries = datasets.load("countries")
+    central_asia = set(countries.loc[countries["region"] == "Central Asia", "name"].astype(str))
+    part = _ex05_confirmed(_ex05_table1()["drill_id"])
+    sets = part.groupby("drill_id")["country"].agg(lambda s: set(s.astype(str)))
+    return {str(d) for d, s in sets.items()
+            if "China" in s and "Russia" not in s and s & central_asia}
+
+
+def ex05_q4_largest_by_series() -> Any:
+    """Series series -> ``name`` of the exercise with the most troops (all drills with a figure)."""
+    import pandas as pd
+
+    drills = datasets.load("drills").dropna(subset=["troops"])
+    drills = drills.assign(series=drills["series"].astype(str), troops=drills["troops"].astype(int))
+    biggest = drills.loc[drills.groupby("series")["troops"].idxmax()]
+    return pd.Series(biggest["name"].astype(str).values, index=list(biggest["series"]),
+                     name="largest")
+
+
+def ex05_q5_uzbekistan_share_later() -> float:
+    """Share of the post-Table-1 exercises (no ``table1_row``) with Uzbekistan confirmed."""
+    drills = datasets.load("drills")
+    later = drills.loc[drills["table1_row"].isna(), "drill_id"]
+    part = _ex05_confirmed(later)
+    return float(part.loc[part["country"] == "Uzbekistan", "drill_id"].nunique() / len(later))
+
+
+def ex05_q6_countries_per_drill() -> Any:
+    """Series drill_id -> number of confirmed participating countries, for every exercise."""
+    import pandas as pd
+
+    drills = datasets.load("drills")
+    part = _ex05_confirmed(drills["drill_id"])
+    counts = part.groupby("drill_id").size().reindex(drills["drill_id"], fill_value=0)
+    return pd.Series(counts.astype(int).values, index=[str(d) for d in drills["drill_id"]],
+                     name="countries")
+
+
+__all__ += [
+    "ex05_q1_drills_per_year", "ex05_q2_participation_share", "ex05_q3_china_without_russia",
+    "ex05_q4_largest_by_series", "ex05_q5_uzbekistan_share_later", "ex05_q6_countries_per_drill",
+]
+
+
+# ---------------------------------------------------------------- ex02 (lesson 02-structure)
+
+#: Russian short names of the member states, as used (and ordered) in Russian-language SCO
+#: documents, e.g. the Tashkent heads-of-government communiqué of 2 Nov 2019 (uzdaily.uz/ru/
+#: post/47254) and RIA Novosti's member list of 1 Sept 2025. The exercise gives students the
+#: same mapping; move it to countries.csv (name_ru) if the data gain that column.
+EX02_NAME_RU: dict[str, str] = {
+    "Belarus": "Беларусь", "India": "Индия", "Iran": "Иран", "Kazakhstan": "Казахстан",
+    "China": "Китай", "Kyrgyzstan": "Кыргызстан", "Pakistan": "Пакистан", "Russia": "Россия",
+    "Tajikistan": "Таджикистан", "Uzbekistan": "Узбекистан",
+}
+
+
+def _ex02_members_on(day: Any) -> list[str]:
+    """Member states on ``day`` (from ``members``), in Russian alphabetical order."""
+    members = datasets.load("members")
+    rows = members[(members["status"] == "member") & (members["start_date"] <= day)]
+    rows = rows[rows["end_date"].isna() | (rows["end_date"] > day)]
+    return sorted({str(c) for c in rows["country"]}, key=EX02_NAME_RU.__getitem__)
+
+
+def _ex02_summits() -> Any:
+    """SCO summits 2001-2025 from ``events``: year, host, last day, in date order."""
+    events = datasets.load("events")
+    summits = events[(events["kind"] == "sco_summit") & (events["date"].dt.year <= 2025)]
+    summits = summits.sort_values("date")
+    return summits.assign(
+        year=summits["date"].dt.year.astype(int), host=summits["country"].astype(str),
+        last_day=summits["end_date"].fillna(summits["date"]),
+    ).reset_index(drop=True)
+
+
+def ex02_q1_scale_totals() -> Any:
+    """Series scale -> sum of ``share_pct`` in ``budget_shares``."""
+    import pandas as pd
+
+    budget = datasets.load("budget_shares")
+    totals = budget.groupby(budget["scale"].astype(str))["share_pct"].sum()
+    return pd.Series(totals.to_dict(), name="share_pct")
+
+
+def ex02_q2_founders_share_2025() -> float:
+    """Combined 2025 budget share (%) of the six founding members."""
+    budget = datasets.load("budget_shares")
+    members = datasets.load("members")
+    founders = set(members.loc[members["founding"].fillna(False).astype(bool), "country"].astype(str))
+    rows = budget[(budget["scale"] == "sco-2025") & budget["country"].astype(str).isin(founders)]
+    return float(rows["share_pct"].sum())
+
+
+def ex02_q3_russian_order_2020() -> list[str]:
+    """Member states on 1 January 2020 in Russian alphabetical order (English names)."""
+    import pandas as pd
+
+    return _ex02_members_on(pd.Timestamp("2020-01-01"))
+
+
+def ex02_q4_predicted_hosts() -> list[str]:
+    """Host predicted by the rotation rule for each summit 2005-2025, in date order.
+
+    Next host = the member after the previous summit's host in Russian alphabetical
+    order, among the members on the previous summit's last day.
+    """
+    summits = _ex02_summits()
+    predicted = []
+    for i in range(1, len(summits)):
+        prev = summits.iloc[i - 1]
+        ring = _ex02_members_on(prev["last_day"])
+        if summits.iloc[i]["year"] >= 2005:
+            predicted.append(ring[(ring.index(prev["host"]) + 1) % len(ring)])
+    return predicted
+
+
+def ex02_q5_n_rule_matches() -> int:
+    """Number of summits 2005-2025 whose host matches the rule's prediction."""
+    summits = _ex02_summits()
+    actual = list(summits.loc[summits["year"] >= 2005, "host"])
+    return sum(a == p for a, p in zip(actual, ex02_q4_predicted_hosts(), strict=True))
+
+
+def ex02_q6_sg_tenures() -> Any:
+    """Series name -> years in office (end_year - start_year + 1) for completed SG terms."""
+    import pandas as pd
+
+    sg = datasets.load("secretaries_general")
+    done = sg[sg["end_year"].notna()]
+    return pd.Series(
+        (done["end_year"] - done["start_year"] + 1).astype(int).to_numpy(),
+        index=done["name"].astype(str).to_numpy(), name="tenure_years",
+    )
+
+
+def ex02_q7_most_sg_terms() -> set[str]:
+    """Countries that have held the Secretariat's top post most often."""
+    sg = datasets.load("secretaries_general")
+    counts = sg["country"].astype(str).value_counts()
+    return set(counts[counts == counts.max()].index)
+
+
+__all__ += [
+    "EX02_NAME_RU", "ex02_q1_scale_totals", "ex02_q2_founders_share_2025",
+    "ex02_q3_russian_order_2020", "ex02_q4_predicted_hosts", "ex02_q5_n_rule_matches",
+    "ex02_q6_sg_tenures", "ex02_q7_most_sg_terms",
+]

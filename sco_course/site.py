@@ -32,6 +32,7 @@ import copy
 import html
 import os
 import re
+import sys
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ __all__ = [
     "BINDER_REF",
     "BINDER_REPO",
     "Page",
+    "SiteBuildError",
     "binder_markdown",
     "binder_url",
     "build_site",
@@ -118,6 +120,10 @@ def notebook_title(nb: Any, default: str = "") -> str:
 
 
 # --------------------------------------------------------------------------- building
+
+
+class SiteBuildError(RuntimeError):
+    """A notebook failed while the site was built; the message names the notebook."""
 
 
 @dataclass(frozen=True)
@@ -241,8 +247,8 @@ def build_site(out: Path, *, root: Path | None = None, timeout: int = 600,
 
     Pages go to ``out/notebooks/NN-*.html`` and ``out/exercises/NN-*.html``;
     ``out/index.html`` links them in course order with their H1 titles. Returns
-    the written files, the index first. Any failing cell aborts the build with
-    nbclient's ``CellExecutionError``.
+    the written files, the index first. A failing cell aborts the build with a
+    :class:`SiteBuildError` naming the notebook (caused by nbclient's error).
     """
     import nbformat  # noqa: F401  (fail early with a clear ImportError)
 
@@ -257,7 +263,10 @@ def build_site(out: Path, *, root: Path | None = None, timeout: int = 600,
     with tempfile.TemporaryDirectory(prefix="sco-course-site-home-") as home:
         env = _kernel_env(Path(home))
         for path in notebooks:
-            nb = execute_notebook(path, env=env, timeout=timeout)
+            try:
+                nb = execute_notebook(path, env=env, timeout=timeout)
+            except Exception as exc:  # CellExecutionError, DeadKernelError, timeouts
+                raise SiteBuildError(f"{path.relative_to(root)} failed:\n{exc}") from exc
             section = path.parent.name
             page_title = notebook_title(nb, default=path.stem)
             target = out / section / f"{path.stem}.html"
@@ -322,7 +331,11 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "binder_markdown", False):
         print(binder_markdown(args.root), end="")
         return 0
-    files = build_site(args.out, root=args.root, timeout=args.timeout)
+    try:
+        files = build_site(args.out, root=args.root, timeout=args.timeout)
+    except (SiteBuildError, FileNotFoundError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     print(f"wrote {len(files)} pages to {args.out} (open {files[0]})")
     return 0
 
