@@ -44,7 +44,7 @@ PALETTE: tuple[str, ...] = (
     "#F0E442",  # yellow
     "#000000",  # black
 )
-MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*")
+MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
 HATCHES: tuple[str, ...] = ("", "//", "\\\\", "xx", "..", "++", "oo", "--")
 
 #: Fixed styles for the members, so a country looks the same in every lesson.
@@ -328,10 +328,11 @@ def timeline(
             shown = 0
             for when, text in zip(rows[date], rows[label], strict=True):
                 if isinstance(text, str) and text.strip():
-                    # alternate two heights so that neighbouring labels do not collide
-                    ax.annotate(text, (when, i), xytext=(0, 8 + 18 * (shown % 2)),
-                                textcoords="offset points", rotation=30, fontsize=8,
-                                ha="left", va="bottom")
+                    # alternate above and below the lane so that neighbours do not collide
+                    below = shown % 2 == 1
+                    ax.annotate(text, (when, i), xytext=(2, -9 if below else 8),
+                                textcoords="offset points", rotation=-25 if below else 25,
+                                fontsize=8, ha="left", va="top" if below else "bottom")
                     shown += 1
     ax.set_yticks(range(len(lanes)), [names.get(lane, lane) for lane in lanes])
     ax.set_ylim(len(lanes) - 0.4, -0.8)
