@@ -478,6 +478,9 @@ def load_countries() -> pd.DataFrame:
     - name (string): English short name; the key used by every other table.
     - iso3 (string): ISO 3166-1 alpha-3 code.
     - name_id (string): Country name as written in Indonesian.
+    - name_ru (string): Official short name in Russian, for member states only (the Charter's
+      summit rotation follows the Russian alphabet).
+    - name_ru_source_ids (list of str): Source(s) of the Russian name.
     - region (category): UN M49 sub-region (short English form).
     - capital (string): Capital city.
     - lat (float): Latitude of the capital, 1 decimal.

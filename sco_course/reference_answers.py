@@ -190,15 +190,10 @@ __all__ += [
 
 # ---------------------------------------------------------------- ex02 (lesson 02-structure)
 
-#: Russian short names of the member states, as used (and ordered) in Russian-language SCO
-#: documents, e.g. the Tashkent heads-of-government communiqué of 2 Nov 2019 (uzdaily.uz/ru/
-#: post/47254) and RIA Novosti's member list of 1 Sept 2025. The exercise gives students the
-#: same mapping; move it to countries.csv (name_ru) if the data gain that column.
-EX02_NAME_RU: dict[str, str] = {
-    "Belarus": "Беларусь", "India": "Индия", "Iran": "Иран", "Kazakhstan": "Казахстан",
-    "China": "Китай", "Kyrgyzstan": "Кыргызстан", "Pakistan": "Пакистан", "Russia": "Россия",
-    "Tajikistan": "Таджикистан", "Uzbekistan": "Узбекистан",
-}
+def _ex02_name_ru() -> dict[str, str]:
+    """English name -> official Russian short name of each member (``countries.name_ru``)."""
+    countries = datasets.load("countries").dropna(subset=["name_ru"])
+    return dict(zip(countries["name"].astype(str), countries["name_ru"].astype(str), strict=True))
 
 
 def _ex02_members_on(day: Any) -> list[str]:
@@ -206,7 +201,7 @@ def _ex02_members_on(day: Any) -> list[str]:
     members = datasets.load("members")
     rows = members[(members["status"] == "member") & (members["start_date"] <= day)]
     rows = rows[rows["end_date"].isna() | (rows["end_date"] > day)]
-    return sorted({str(c) for c in rows["country"]}, key=EX02_NAME_RU.__getitem__)
+    return sorted({str(c) for c in rows["country"]}, key=_ex02_name_ru().__getitem__)
 
 
 def _ex02_summits() -> Any:
@@ -288,7 +283,211 @@ def ex02_q7_most_sg_terms() -> set[str]:
 
 
 __all__ += [
-    "EX02_NAME_RU", "ex02_q1_scale_totals", "ex02_q2_founders_share_2025",
+    "ex02_q1_scale_totals", "ex02_q2_founders_share_2025",
     "ex02_q3_russian_order_2020", "ex02_q4_predicted_hosts", "ex02_q5_n_rule_matches",
     "ex02_q6_sg_tenures", "ex02_q7_most_sg_terms",
+]
+
+
+# ------------------------------------------------------------------ ex04 (04-kazakhstan)
+
+
+def _ex04_members_in(year: int) -> list[str]:
+    """Member states at the end of ``year`` (``members`` table)."""
+    members = datasets.load("members")
+    rows = members[members["status"] == "member"]
+    started = rows["start_date"].dt.year <= year
+    not_ended = rows["end_date"].isna() | (rows["end_date"].dt.year > year)
+    return sorted(rows.loc[started & not_ended, "country"].astype(str).unique())
+
+
+def _ex04_latest_complete_year(indicator: str) -> int:
+    """Latest year in which every member of that year has a value for ``indicator``."""
+    data = datasets.load("indicators")
+    data = data[data["indicator"] == indicator]
+    for year in sorted(data["year"].dropna().unique(), reverse=True):
+        have = set(data.loc[data["year"] == year, "country"].astype(str))
+        if set(_ex04_members_in(int(year))) <= have:
+            return int(year)
+    raise ValueError(f"no complete year for {indicator!r}")
+
+
+def _ex04_shares(indicator: str) -> Any:
+    """Each member's share (%) of the members' total in the latest complete year."""
+    year = _ex04_latest_complete_year(indicator)
+    data = datasets.load("indicators")
+    rows = data[(data["indicator"] == indicator) & (data["year"] == year)]
+    rows = rows[rows["country"].astype(str).isin(_ex04_members_in(year))]
+    values = rows.assign(country=rows["country"].astype(str)).set_index("country")["value"]
+    return 100 * values / values.sum()
+
+
+def ex04_q1_latest_gdp_year() -> int:
+    """``indicators`` + ``members``: latest year with a GDP value for every member of that year."""
+    return _ex04_latest_complete_year("gdp_usd")
+
+
+def ex04_q2_kazakhstan_gdp_share() -> float:
+    """Kazakhstan's share (%) of the members' GDP in the year of ex04_q1."""
+    return float(_ex04_shares("gdp_usd")["Kazakhstan"])
+
+
+def ex04_q3_population_shares() -> Any:
+    """Series: each member's share (%) of the members' population, latest complete year."""
+    return _ex04_shares("population")
+
+
+def ex04_q4_seed_trade_growth() -> Any:
+    """Series indexed by end year: compound annual growth (%) between consecutive seed-002
+    China-Central Asia trade figures (``trade``)."""
+    trade = datasets.load("trade")
+    seed = trade[trade["source_id"] == "seed-002"].sort_values("year")
+    years = [int(y) for y in seed["year"]]
+    values = [float(v) for v in seed["value_usd_bn"]]
+    import pandas as pd
+
+    growth = {
+        years[i]: 100 * ((values[i] / values[i - 1]) ** (1 / (years[i] - years[i - 1])) - 1)
+        for i in range(1, len(years))
+    }
+    return pd.Series(growth, name="cagr_pct")
+
+
+def ex04_q5_astana_summit_years() -> list[int]:
+    """``events``: years of the SCO summits hosted by Kazakhstan up to ``DATA_AS_OF``, in order."""
+    import pandas as pd
+
+    events = datasets.load("events")
+    as_of = pd.Timestamp(datasets.DATA_AS_OF)
+    rows = events[(events["kind"] == "sco_summit") & (events["country"] == "Kazakhstan")
+                  & (events["date"] <= as_of)].sort_values("date")
+    return [int(y) for y in rows["date"].dt.year]
+
+
+# ------------------------------------------------------------------ ex06 (06-balancing-theory)
+
+
+def ex06_q1_lamb_countries() -> set[Any]:
+    """``schweller_roles``: countries whose role in the article starts with 'lamb'."""
+    roles = datasets.load("schweller_roles")
+    return set(roles.loc[roles["role_in_article"].astype(str).str.startswith("lamb"), "country"]
+               .astype(str))
+
+
+def ex06_q2_china_russia_budget() -> Any:
+    """``budget_shares``: Series indexed by scale, China's plus Russia's share (%)."""
+    budget = datasets.load("budget_shares")
+    rows = budget[budget["country"].astype(str).isin(["China", "Russia"])]
+    return rows.groupby(rows["scale"].astype(str))["share_pct"].sum()
+
+
+def _ex06_table1_confirmed() -> Any:
+    drills = datasets.load("drills")
+    table1 = set(drills.loc[drills["table1_row"].notna(), "drill_id"])
+    part = datasets.load("drill_participants")
+    return part[part["drill_id"].isin(table1)], table1
+
+
+def ex06_q3_china_without_russia() -> int:
+    """Table 1 exercises (``drills.table1_row`` set) China joined (confirmed) without Russia
+    taking part in any form."""
+    part, _ = _ex06_table1_confirmed()
+    china = set(part.loc[(part["country"] == "China") & (part["certainty"] == "confirmed"),
+                         "drill_id"])
+    russia = set(part.loc[part["country"] == "Russia", "drill_id"])
+    return len(china - russia)
+
+
+def ex06_q4_days_to_bishkek_summit() -> int:
+    """Days from the start of Peace Mission 2007 (``drills``) to the 2007 Bishkek summit
+    (``events``)."""
+    drills = datasets.load("drills").set_index("drill_id")
+    events = datasets.load("events").set_index("event_id")
+    return int((events.loc["sco-2007-bishkek", "date"] - drills.loc["pm-2007", "start_date"]).days)
+
+
+def ex06_q5_founder_participation() -> Any:
+    """Series indexed by founding member: confirmed participations in Table 1 exercises."""
+    part, _ = _ex06_table1_confirmed()
+    members = datasets.load("members")
+    founders = sorted(members.loc[members["founding"].fillna(False).astype(bool), "country"]
+                      .astype(str).unique())
+    confirmed = part[part["certainty"] == "confirmed"]
+    counts = confirmed["country"].astype(str).value_counts()
+    return counts.reindex(founders, fill_value=0).astype(int).rename("exercises")
+
+__all__ += [
+    "ex04_q1_latest_gdp_year", "ex04_q2_kazakhstan_gdp_share", "ex04_q3_population_shares",
+    "ex04_q4_seed_trade_growth", "ex04_q5_astana_summit_years",
+    "ex06_q1_lamb_countries", "ex06_q2_china_russia_budget", "ex06_q3_china_without_russia",
+    "ex06_q4_days_to_bishkek_summit", "ex06_q5_founder_participation",
+]
+
+
+# ---------------------------------------------------------------- ex03 (lesson 03-three-evils)
+
+_EX03_YEAR = r"\b(19[5-9]\d|20[0-2]\d)\b"
+_EX03_AUTHORITIES = ("UN", "US", "UK", "China", "Russia", "Kazakhstan", "Kyrgyzstan",
+                     "Tajikistan", "Uzbekistan")
+
+
+def _ex03_authorities(text: str) -> list[str]:
+    """Authorities named in a designation text before its first digit."""
+    import re
+
+    prefix = re.split(r"\d", text, maxsplit=1)[0]
+    return [a for a in _EX03_AUTHORITIES if re.search(rf"\b{a}\b", prefix)]
+
+
+def ex03_q1_n_undesignated() -> int:
+    """Number of groups in ``groups`` with an empty ``designations`` list."""
+    groups = datasets.load("groups")
+    return int((groups["designations"].str.len() == 0).sum())
+
+
+def ex03_q2_china_2003_list() -> set[str]:
+    """Names of the groups with a designation mentioning China's Ministry of Public Security."""
+    groups = datasets.load("groups")
+    hit = groups["designations"].apply(
+        lambda items: any("China Ministry of Public Security" in d for d in items))
+    return set(groups.loc[hit, "name"].astype(str))
+
+
+def ex03_q3_n_un_listed() -> int:
+    """Number of groups with at least one designation text starting with 'UN '."""
+    groups = datasets.load("groups")
+    return int(groups["designations"].apply(lambda items: any(d.startswith("UN ") for d in items)).sum())
+
+
+def ex03_q4_earliest_year() -> Any:
+    """Series name -> earliest of the first years (1950-2029) of its designation texts (designated groups only)."""
+    import pandas as pd
+
+    groups = datasets.load("groups")
+    texts = groups[["name", "designations"]].explode("designations").dropna(subset=["designations"])
+    years = texts["designations"].str.extract(_EX03_YEAR, expand=False).astype(float)
+    earliest = years.groupby(texts["name"].astype(str)).min().dropna().astype(int)
+    return pd.Series(earliest.to_dict(), name="earliest")
+
+
+def ex03_q5_most_authorities() -> str:
+    """Abbreviation of the group designated by the most different authorities."""
+    groups = datasets.load("groups")
+    counts = {
+        str(row.abbreviation): len({a for d in row.designations for a in _ex03_authorities(d)})
+        for row in groups.dropna(subset=["abbreviation"]).itertuples()
+    }
+    return max(counts, key=counts.__getitem__)
+
+
+def ex03_q6_violence_terms() -> set[str]:
+    """Terms whose ``summary_en`` in ``convention_definitions`` contains 'violen' (any case)."""
+    defs = datasets.load("convention_definitions")
+    hit = defs["summary_en"].str.contains("violen", case=False, regex=False)
+    return set(defs.loc[hit, "term"].astype(str))
+
+
+__all__ += [
+    "ex03_q1_n_undesignated", "ex03_q2_china_2003_list", "ex03_q3_n_un_listed",
+    "ex03_q4_earliest_year", "ex03_q5_most_authorities", "ex03_q6_violence_terms",
 ]

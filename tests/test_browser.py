@@ -49,6 +49,7 @@ CHROMIUM_ARGS = [
 ]
 LESSONS = sorted(p for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 QUIZ_CALL = re.compile(r"""\b(?:quiz|load_bank)\(\s*["']([^"']+)["']""")
+PANEL = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook tab in front
 STDERR = '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]'
 SERVER_START_S = 180
 RUN_ALL_S = 420  # per notebook, on a busy 2-core machine
@@ -315,7 +316,7 @@ def _option_labels(question: Question, lang: str) -> tuple[str, str]:
 
 
 def _question_box(page: Page, question: Question, lang: str) -> Locator:
-    prompt = page.locator(".widget-html", has_text=question.prompt[lang]).first
+    prompt = page.locator(f"{PANEL} .widget-html", has_text=question.prompt[lang]).first
     return prompt.locator(
         "xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '),"
         " ' widget-vbox ')][1]")
@@ -343,11 +344,13 @@ def test_lesson_runs_in_jupyterlab(lesson: Path, lab: Lab, browser: BrowserConte
     messages: list[str] = []
     page.on("pageerror", lambda exc: messages.append(f"page error: {exc}"))
     try:
-        page.goto(f"{lab.url}/lab/tree/{path}?token={lab.token}", timeout=120 * MS)
-        page.locator(".jp-NotebookPanel .jp-Notebook .jp-Cell").first.wait_for(
-            timeout=120 * MS)
+        # a fresh workspace per lesson: JupyterLab restores nothing opened before
+        workspace = f"test-{len(_lessons_run)}-{lesson.stem}"
+        page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?token={lab.token}",
+                  timeout=120 * MS)
+        page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first.wait_for(timeout=120 * MS)
         dialog = page.locator(".jp-Dialog")  # e.g. "Select Kernel" if metadata is missing
-        if dialog.count():
+        if dialog.count() and dialog.locator(".jp-mod-accept").count():
             dialog.locator(".jp-mod-accept").click()
         _wait(lambda: _kernel_idle(lab, path), SERVER_START_S, f"the kernel of {path}")
 
@@ -356,7 +359,7 @@ def test_lesson_runs_in_jupyterlab(lesson: Path, lab: Lab, browser: BrowserConte
                                        polling=500).json_value()
         _wait(lambda: _kernel_idle(lab, path), RUN_ALL_S, f"{path} to finish")
         page.screenshot(path=f"{shot}.png")
-        errors = [e.inner_text() for e in page.locator(STDERR).all()]
+        errors = [e.inner_text() for e in page.locator(f"{PANEL} {STDERR}").all()]
         errors = [e for e in errors if "Traceback" in e or "Error" in e]
         assert state == "done" and not errors, (
             f"{path}: a cell failed in JupyterLab:\n" + "\n---\n".join(errors)[:5000])
