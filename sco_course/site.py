@@ -42,6 +42,7 @@ from typing import Any
 __all__ = [
     "BINDER_REF",
     "BINDER_REPO",
+    "STUDENT_EXERCISES",
     "Page",
     "SiteBuildError",
     "binder_markdown",
@@ -60,6 +61,8 @@ BINDER_REF = "main"
 #: The notebook the README badge opens.
 START_NOTEBOOK = "notebooks/00-start-here.ipynb"
 BINDER_BADGE = "https://mybinder.org/badge_logo.svg"
+#: Where Binder's postBuild writes the student versions of exercises/ (solutions removed).
+STUDENT_EXERCISES = "exercises-student"
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 #: nbconvert's HTML priority without the widget view and JavaScript (see the module docstring).
@@ -294,7 +297,7 @@ def binder_markdown(root: Path | None = None) -> str:
     lines = [
         f"[![Binder]({BINDER_BADGE})]({binder_url()})",
         "",
-        "| Lesson | Open in Binder | Exercises |",
+        "| Lesson | Open in Binder | Exercises (student version on Binder) |",
         "|---|---|---|",
     ]
     exercises = {p.name[:2]: p for p in course_notebooks(root, ("exercises",))}
@@ -304,7 +307,9 @@ def binder_markdown(root: Path | None = None) -> str:
         rel = path.relative_to(root).as_posix()
         title = notebook_title(nbformat.read(path, as_version=4), default=path.stem)
         exercise = exercises.get(path.name[:2])
-        ex_cell = (f"[{exercise.stem}]({binder_url(exercise.relative_to(root).as_posix())})"
+        student = f"{STUDENT_EXERCISES}/{exercise.name}" if exercise else ""
+        ex_cell = (f"[{exercise.stem}]({binder_url(student)}) "
+                   f"([solutions]({exercise.relative_to(root).as_posix()}))"
                    if exercise else "")
         lines.append(f"| [{title.replace('|', '/')}]({rel}) | "
                      f"[![Binder]({BINDER_BADGE})]({binder_url(rel)}) | {ex_cell} |")

@@ -104,6 +104,17 @@ def test_nothing_shadows_requirements_txt() -> None:
             "postBuild runs `jupyter lab build`: prebuilt extensions need no build")
 
 
+def test_post_build_makes_the_student_exercises() -> None:
+    post_build = ROOT / "postBuild"
+    assert os.access(post_build, os.X_OK), "postBuild must be executable"
+    commands = [line for line in post_build.read_text(encoding="utf-8").splitlines()
+                if line.strip() and not line.startswith("#")]
+    assert f"python -m sco_course release exercises --out {site.STUDENT_EXERCISES}" in commands
+    snippet = (ROOT / "docs" / "binder.md").read_text(encoding="utf-8")
+    for path in site.course_notebooks(ROOT, ("exercises",)):
+        assert site.binder_url(f"{site.STUDENT_EXERCISES}/{path.name}") in snippet, path.name
+
+
 def _links(path: Path) -> list[str]:
     text = path.read_text(encoding="utf-8")
     return MD_LINK.findall(text) + [m.group(0) for m in BINDER_LINK.finditer(text)]
@@ -123,7 +134,9 @@ def test_notebook_links_point_at_existing_notebooks(name: str) -> None:
         elif link.endswith(".ipynb") and "://" not in link:
             targets.append((doc.parent / link).resolve().relative_to(ROOT).as_posix())
     assert targets, f"{name} links no notebooks"
-    missing = sorted({t for t in targets if not (ROOT / t).is_file()})
+    # Binder's postBuild generates exercises-student/ from exercises/ (see test below).
+    sources = [re.sub(rf"^{site.STUDENT_EXERCISES}/", "exercises/", t) for t in targets]
+    missing = sorted({t for t in sources if not (ROOT / t).is_file()})
     assert not missing, f"{name} links notebooks that do not exist: {missing}"
 
 

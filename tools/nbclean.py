@@ -11,6 +11,7 @@ must be stored (run the notebook first, then clean it).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import sys
 from pathlib import Path
@@ -20,12 +21,25 @@ KEEP_METADATA = {"kernelspec", "language_info"}
 KEEP_CELL_METADATA = {"tags"}
 
 
+def _new_id(source: str, used: set[str]) -> str:
+    """A cell id derived from the cell's source, so that cleaning is deterministic."""
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()
+    for length in range(8, len(digest) + 1):
+        if digest[:length] not in used:
+            used.add(digest[:length])
+            return digest[:length]
+    raise ValueError("could not find a free cell id")
+
+
 def clean(notebook: dict) -> dict:
     notebook["metadata"] = {k: v for k, v in notebook.get("metadata", {}).items() if k in KEEP_METADATA}
     info = notebook["metadata"].get("language_info")
     if info:
         notebook["metadata"]["language_info"] = {"name": info.get("name", "python")}
+    used = {cell["id"] for cell in notebook.get("cells", []) if "id" in cell}
     for cell in notebook.get("cells", []):
+        if "id" not in cell and (notebook.get("nbformat"), notebook.get("nbformat_minor", 0)) >= (4, 5):
+            cell["id"] = _new_id("".join(cell.get("source", [])), used)
         cell["metadata"] = {
             k: v for k, v in cell.get("metadata", {}).items() if k in KEEP_CELL_METADATA and v
         }
