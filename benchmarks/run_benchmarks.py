@@ -103,8 +103,12 @@ def run_notebook(path: Path, env: dict[str, str], timeout: int) -> tuple[float, 
     from nbclient.exceptions import CellExecutionError
 
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=timeout, kernel_name="python3",
-                            resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(
+        nb,
+        timeout=timeout,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(path.parent)}},
+    )
     start = time.perf_counter()
     error = None
     try:
@@ -137,18 +141,29 @@ def course(timeout: int, root: Path = ROOT) -> dict[str, Any]:
         for path in paths:
             seconds, error = run_notebook(path, env, timeout)
             floor = bare_kernel(env, path.parent)
-            per.append({"notebook": path.relative_to(root).as_posix(),
-                        "seconds": round(seconds, 3), "floor_seconds": round(floor, 3),
-                        "error": error})
+            per.append(
+                {
+                    "notebook": path.relative_to(root).as_posix(),
+                    "seconds": round(seconds, 3),
+                    "floor_seconds": round(floor, 3),
+                    "error": error,
+                }
+            )
             status = f"  ERROR: {error}" if error else ""
-            print(f"  {path.relative_to(root)}: {seconds:.2f} s (bare kernel {floor:.2f} s)"
-                  f"{status}", file=sys.stderr)
+            print(
+                f"  {path.relative_to(root)}: {seconds:.2f} s (bare kernel {floor:.2f} s){status}",
+                file=sys.stderr,
+            )
     total = sum(p["seconds"] for p in per)
     floor_total = sum(p["floor_seconds"] for p in per)
-    return {"notebooks": per, "count": len(per), "total_seconds": round(total, 3),
-            "floor_seconds": round(floor_total, 3),
-            "own_work_seconds": round(total - floor_total, 3),
-            "failed": [p["notebook"] for p in per if p["error"]]}
+    return {
+        "notebooks": per,
+        "count": len(per),
+        "total_seconds": round(total, 3),
+        "floor_seconds": round(floor_total, 3),
+        "own_work_seconds": round(total - floor_total, 3),
+        "failed": [p["notebook"] for p in per if p["error"]],
+    }
 
 
 # --------------------------------------------------------------------------- import
@@ -156,14 +171,19 @@ def course(timeout: int, root: Path = ROOT) -> dict[str, Any]:
 
 def _python(code: str, *args: str) -> subprocess.CompletedProcess[str]:
     """Run ``code`` in a fresh interpreter of this Python (from the repository root)."""
-    return subprocess.run([sys.executable, *args, "-c", code], cwd=ROOT, capture_output=True,
-                          text=True, check=True, timeout=300)
+    return subprocess.run(
+        [sys.executable, *args, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
 
 
 def import_time(repeat: int, importtime: bool) -> dict[str, Any]:
     """Median ``import sco_course`` time in fresh interpreters (in-process and wall)."""
-    code = ("import time; t = time.perf_counter(); import sco_course; "
-            "print(time.perf_counter() - t)")
+    code = "import time; t = time.perf_counter(); import sco_course; print(time.perf_counter() - t)"
     inner, wall, bare = [], [], []
     for _ in range(repeat):
         start = time.perf_counter()
@@ -213,14 +233,23 @@ def tables(repeat: int) -> dict[str, Any]:
     """Cold (first load in a fresh process) and warm (cached) load times of every table."""
     runs = [json.loads(_python(_TABLES_CODE).stdout) for _ in range(repeat)]
     names = list(runs[0]["cold"])
-    per = [{"table": name, "rows": runs[0]["rows"][name],
+    per = [
+        {
+            "table": name,
+            "rows": runs[0]["rows"][name],
             "cold_ms": round(1000 * statistics.median(r["cold"][name] for r in runs), 2),
-            "warm_ms": round(1000 * statistics.median(r["warm"][name] for r in runs), 3)}
-           for name in names]
-    return {"repeat": repeat, "tables": per, "count": len(per),
-            "cold_total_ms": round(sum(p["cold_ms"] for p in per), 1),
-            "warm_total_ms": round(sum(p["warm_ms"] for p in per), 2),
-            "setup_ms": round(1000 * statistics.median(r["setup"] for r in runs), 1)}
+            "warm_ms": round(1000 * statistics.median(r["warm"][name] for r in runs), 3),
+        }
+        for name in names
+    ]
+    return {
+        "repeat": repeat,
+        "tables": per,
+        "count": len(per),
+        "cold_total_ms": round(sum(p["cold_ms"] for p in per), 1),
+        "warm_total_ms": round(sum(p["warm_ms"] for p in per), 2),
+        "setup_ms": round(1000 * statistics.median(r["setup"] for r in runs), 1),
+    }
 
 
 # --------------------------------------------------------------------------- report
@@ -260,28 +289,45 @@ def markdown(results: dict[str, Any]) -> str:
         ]
     if c and c["notebooks"]:
         lines += ["", "| Notebook | Run | Bare kernel |", "|---|---|---|"]
-        lines += [f"| `{p['notebook']}` | {p['seconds']:.1f} s{' (error)' if p['error'] else ''}"
-                  f" | {p['floor_seconds']:.1f} s |" for p in c["notebooks"]]
+        lines += [
+            f"| `{p['notebook']}` | {p['seconds']:.1f} s{' (error)' if p['error'] else ''}"
+            f" | {p['floor_seconds']:.1f} s |"
+            for p in c["notebooks"]
+        ]
     if t:
         lines += ["", "| Table | Rows | Cold | Warm |", "|---|---|---|---|"]
-        lines += [f"| `{p['table']}` | {p['rows']} | {p['cold_ms']:.1f} ms | "
-                  f"{p['warm_ms']:.2f} ms |" for p in t["tables"]]
+        lines += [
+            f"| `{p['table']}` | {p['rows']} | {p['cold_ms']:.1f} ms | {p['warm_ms']:.2f} ms |"
+            for p in t["tables"]
+        ]
     return "\n".join(lines) + "\n"
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks; exit status 1 if a notebook failed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--repeat", type=int, default=7,
-                        help="fresh processes for the import and table timings (default 7)")
+    parser.add_argument(
+        "--repeat",
+        type=int,
+        default=7,
+        help="fresh processes for the import and table timings (default 7)",
+    )
     parser.add_argument("--timeout", type=int, default=600, help="seconds per cell")
-    parser.add_argument("--importtime", action="store_true",
-                        help="also list the slowest imports (python -X importtime)")
-    parser.add_argument("--skip-course", action="store_true",
-                        help="skip executing the notebooks (the slow part)")
+    parser.add_argument(
+        "--importtime",
+        action="store_true",
+        help="also list the slowest imports (python -X importtime)",
+    )
+    parser.add_argument(
+        "--skip-course", action="store_true", help="skip executing the notebooks (the slow part)"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="JSON output file")
-    parser.add_argument("--root", type=Path, default=ROOT,
-                        help="course checkout whose notebooks are run (default: this one)")
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=ROOT,
+        help="course checkout whose notebooks are run (default: this one)",
+    )
     args = parser.parse_args(argv)
 
     results: dict[str, Any] = {"date": time.strftime("%Y-%m-%d"), "machine": machine()}

@@ -27,14 +27,15 @@ _LAZY: dict[str, str] = {
     "load": "datasets",
     "cite": "datasets",
     "data_dir": "datasets",
+    "members_on": "datasets",
     # i18n.py
     "set_language": "i18n",
     "get_language": "i18n",
-    # quizzes.py
+    # quizzes.py (widgets) and quizbank.py (TOML banks)
     "quiz": "quizzes",
     "Quiz": "quizzes",
-    "load_bank": "quizzes",
-    "BankError": "quizzes",
+    "load_bank": "quizbank",
+    "BankError": "quizbank",
     # progress.py
     "progress_summary": "progress",
     # lesson.py: text blocks built from the data
@@ -50,18 +51,20 @@ __all__ = sorted([*_LAZY, "plots", "__version__"])
 
 
 def __getattr__(name: str) -> Any:
+    """Import the module behind a public name on first use (PEP 562)."""
     if name in _LAZY:
         module = importlib.import_module(f".{_LAZY[name]}", __name__)
         return getattr(module, name)
     if name.startswith("load_"):
         module = importlib.import_module(".datasets", __name__)
         return getattr(module, name)
-    if name in {"plots", "datasets", "quizzes", "checks", "progress", "i18n", "lesson"}:
+    if name in {"plots", "datasets", "quizzes", "quizbank", "checks", "progress", "i18n", "lesson"}:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'sco_course' has no attribute {name!r}")
 
 
 def __dir__() -> list[str]:
+    """The public names, including one ``load_<table>`` per data table."""
     from . import datasets
 
     return sorted(set(__all__) | {f"load_{n}" for n in datasets.TABLES})

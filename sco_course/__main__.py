@@ -32,7 +32,7 @@ def _run_release(args: argparse.Namespace) -> int:
 
 
 def _run_encode(args: argparse.Namespace) -> int:
-    from .checks import encode_answer
+    from .quizbank import encode_answer
 
     try:
         value = json.loads(args.value)
@@ -44,25 +44,35 @@ def _run_encode(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with one subparser per command."""
-    parser = argparse.ArgumentParser(prog="python -m sco_course",
-                                     description="Tools for the sco-course teaching course.")
+    parser = argparse.ArgumentParser(
+        prog="python -m sco_course", description="Tools for the sco-course teaching course."
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    rel = commands.add_parser("release", help="write student versions of exercise notebooks",
-                              description="Strip solutions from exercise notebooks.")
+    rel = commands.add_parser(
+        "release",
+        help="write student versions of exercise notebooks",
+        description="Strip solutions from exercise notebooks.",
+    )
     rel.add_argument("source", help="folder of solution notebooks (or one .ipynb file)")
     rel.add_argument("--out", required=True, help="output folder (not the source folder)")
     rel.set_defaults(run=_run_release)
 
-    enc = commands.add_parser("encode", help="obfuscate a literal answer for a checkspec",
-                              description="Print the enc:... form of VALUE (JSON, or a word).")
+    enc = commands.add_parser(
+        "encode",
+        help="obfuscate a literal answer for a checkspec",
+        description="Print the enc:... form of VALUE (JSON, or a word).",
+    )
     enc.add_argument("value", help='e.g. B, \'"Tashkent"\', 2001 or \'["A", "C"]\'')
     enc.set_defaults(run=_run_encode)
 
     from . import site
 
-    web = commands.add_parser("site", help="build the static HTML rendering of the course",
-                              description="Run every lesson and exercise, write HTML pages.")
+    web = commands.add_parser(
+        "site",
+        help="build the static HTML rendering of the course",
+        description="Run every lesson and exercise, write HTML pages.",
+    )
     site.add_arguments(web)
     web.set_defaults(run=site.run)
     return parser

@@ -75,8 +75,10 @@ def _plain(value: Any) -> Any:
 
 
 def _is_number(value: Any) -> bool:
-    return isinstance(value, numbers.Real) and not isinstance(value, bool) and (
-        type(value).__name__ != "bool_"
+    return (
+        isinstance(value, numbers.Real)
+        and not isinstance(value, bool)
+        and (type(value).__name__ != "bool_")
     )
 
 
@@ -125,8 +127,9 @@ def compare_number(answer: Any, expected: Any, options: dict[str, Any]) -> None:
         tol = options.get("tolerance")
         allowed = f" (allowed error: ±{tol})" if tol else ""
         if options.get("show_difference", True):
-            raise Wrong(f"Your answer {_fmt(float(answer))} is {_how_far(answer, expected)}"
-                        f"{allowed}.")
+            raise Wrong(
+                f"Your answer {_fmt(float(answer))} is {_how_far(answer, expected)}{allowed}."
+            )
         raise Wrong(f"Your answer {_fmt(float(answer))} is not right{allowed}.")
 
 
@@ -161,8 +164,9 @@ def compare_choice(answer: Any, expected: Any, options: dict[str, Any]) -> None:
     choices = [str(c) for c in options["choices"]]
     listed = ", ".join(repr(c) for c in choices)
     if not isinstance(answer, str):
-        raise Wrong(f"Expected one of {listed} (as a string), "
-                    f"but you gave {describe_type(answer)}.")
+        raise Wrong(
+            f"Expected one of {listed} (as a string), but you gave {describe_type(answer)}."
+        )
     folded = {c.casefold(): c for c in choices}
     picked = folded.get(answer.strip().casefold())
     if picked is None:
@@ -185,12 +189,15 @@ def _norm_item(item: Any, options: dict[str, Any]) -> Any:
 
 def _as_items(answer: Any, what: str, *, ordered: bool) -> list[Any]:
     if answer is None or isinstance(answer, str | bytes | dict) or _is_number(answer):
-        extra = " Put the items in a list, e.g. ['China', 'Russia']." if isinstance(
-            answer, str) else ""
+        extra = (
+            " Put the items in a list, e.g. ['China', 'Russia']." if isinstance(answer, str) else ""
+        )
         raise Wrong(f"Expected {what}, but you gave {describe_type(answer)}.{extra}")
     if type(answer).__name__ == "DataFrame":
-        raise Wrong(f"Expected {what}, but you gave {describe_type(answer)}. "
-                    "Select one column first, e.g. df['country'].")
+        raise Wrong(
+            f"Expected {what}, but you gave {describe_type(answer)}. "
+            "Select one column first, e.g. df['country']."
+        )
     if ordered and isinstance(answer, set | frozenset):
         raise Wrong(f"Expected {what}, but you gave a set, which has no order. Use a list.")
     if not isinstance(answer, Iterable):
@@ -204,8 +211,10 @@ def compare_set(answer: Any, expected: Any, options: dict[str, Any]) -> None:
     try:
         yours = {_norm_item(i, options) for i in items}
     except TypeError:
-        raise Wrong("Your collection holds items that cannot be compared "
-                    "(lists or dicts inside it?). Give a flat list of values.") from None
+        raise Wrong(
+            "Your collection holds items that cannot be compared "
+            "(lists or dicts inside it?). Give a flat list of values."
+        ) from None
     want = {_norm_item(i, options) for i in expected}
     missing, extra = want - yours, yours - want
     problems = []
@@ -213,8 +222,10 @@ def compare_set(answer: Any, expected: Any, options: dict[str, Any]) -> None:
         problems.append(f"{len(missing)} item{'s are' if len(missing) > 1 else ' is'} missing")
     if extra:
         originals = [i for i in items if _norm_item(i, options) in extra]
-        problems.append(f"{len(extra)} item{'s' if len(extra) > 1 else ''} should not be there: "
-                        f"{_show(dict.fromkeys(originals))}")
+        problems.append(
+            f"{len(extra)} item{'s' if len(extra) > 1 else ''} should not be there: "
+            f"{_show(dict.fromkeys(originals))}"
+        )
     if problems:
         raise Wrong(_sentence(problems))
 
@@ -233,21 +244,29 @@ def compare_list(answer: Any, expected: Any, options: dict[str, Any]) -> None:
     want = list(expected)
     if len(items) != len(want):
         raise Wrong(f"Your list has {_n(len(items), 'item')}; expected {len(want)}.")
-    wrong = [i for i, (a, b) in enumerate(zip(items, want, strict=True))
-             if not _items_equal(a, b, options)]
+    wrong = [
+        i
+        for i, (a, b) in enumerate(zip(items, want, strict=True))
+        if not _items_equal(a, b, options)
+    ]
     if not wrong:
         return
     try:
         same_items = sorted(map(repr, (_norm_item(i, options) for i in items))) == sorted(
-            map(repr, (_norm_item(i, options) for i in want)))
+            map(repr, (_norm_item(i, options) for i in want))
+        )
     except TypeError:
         same_items = False
     if same_items:
-        raise Wrong(f"The items are right but the order is not: position {wrong[0]} "
-                    "(counting from 0) is the first one out of place.")
+        raise Wrong(
+            f"The items are right but the order is not: position {wrong[0]} "
+            "(counting from 0) is the first one out of place."
+        )
     first = wrong[0]
-    raise Wrong(f"{len(wrong)} of {len(want)} items are wrong; the first is at position {first} "
-                f"(counting from 0): {_plain(items[first])!r}.")
+    raise Wrong(
+        f"{len(wrong)} of {len(want)} items are wrong; the first is at position {first} "
+        f"(counting from 0): {_plain(items[first])!r}."
+    )
 
 
 # ------------------------------------------------------------------ pandas
@@ -259,8 +278,10 @@ def _index_problems(yours: Any, want: Any, what: str, options: dict[str, Any]) -
     if set(map(str, y_labels)) == set(map(str, w_labels)) and set(y_labels) != set(w_labels):
         y_types = sorted({type(v).__name__ for v in y_labels})
         w_types = sorted({type(v).__name__ for v in w_labels})
-        raise Wrong(f"The {what} labels look right but have the wrong type: yours are "
-                    f"{', '.join(y_types)}, expected {', '.join(w_types)}.")
+        raise Wrong(
+            f"The {what} labels look right but have the wrong type: yours are "
+            f"{', '.join(y_types)}, expected {', '.join(w_types)}."
+        )
     missing = [v for v in w_labels if v not in set(y_labels)]
     extra = [v for v in y_labels if v not in set(w_labels)]
     if missing or extra:
@@ -271,8 +292,10 @@ def _index_problems(yours: Any, want: Any, what: str, options: dict[str, Any]) -
             parts.append(f"{len(extra)} {what} label(s) should not be there: {_show(extra)}")
         raise Wrong(_sentence(parts))
     if options.get("check_order", False) and y_labels != w_labels:
-        raise Wrong(f"The {what} labels are right but in a different order "
-                    "(sort_index() or sort_values() may help).")
+        raise Wrong(
+            f"The {what} labels are right but in a different order "
+            "(sort_index() or sort_values() may help)."
+        )
 
 
 def _value_problems(yours: Any, want: Any, options: dict[str, Any], where: str = "") -> None:
@@ -300,11 +323,16 @@ def _require_series(answer: Any) -> None:
     if kind == "DataFrame":
         cols = list(answer.columns)
         if len(cols) == 1:
-            raise Wrong(f"Expected a pandas Series, but you gave a DataFrame with one column "
-                        f"({cols[0]!r}). Select that column, e.g. df[{cols[0]!r}].")
+            raise Wrong(
+                f"Expected a pandas Series, but you gave a DataFrame with one column "
+                f"({cols[0]!r}). Select that column, e.g. df[{cols[0]!r}]."
+            )
         raise Wrong(f"Expected a pandas Series, but you gave {describe_type(answer)}.")
-    extra = " A Series has an index; build it with pandas, not a plain list." if isinstance(
-        answer, list | tuple | dict) or hasattr(answer, "shape") else ""
+    extra = (
+        " A Series has an index; build it with pandas, not a plain list."
+        if isinstance(answer, list | tuple | dict) or hasattr(answer, "shape")
+        else ""
+    )
     raise Wrong(f"Expected a pandas Series, but you gave {describe_type(answer)}.{extra}")
 
 
@@ -312,22 +340,29 @@ def compare_series(answer: Any, expected: Any, options: dict[str, Any]) -> None:
     """A pandas Series: length, index labels, then values (numbers within tolerance)."""
     _require_series(answer)
     if answer.index.has_duplicates:
-        raise Wrong("Your Series has repeated index labels "
-                    f"({_show(answer.index[answer.index.duplicated()].unique())}).")
+        raise Wrong(
+            "Your Series has repeated index labels "
+            f"({_show(answer.index[answer.index.duplicated()].unique())})."
+        )
     if len(answer) != len(expected):
         raise Wrong(f"Your Series has {_n(len(answer), 'value')}; expected {len(expected)}.")
     _index_problems(answer.index, expected.index, "index", options)
     if options.get("check_name", False) and answer.name != expected.name:
-        raise Wrong(f"The values may be right, but the Series should be named {expected.name!r} "
-                    f"(yours is {answer.name!r}); use .rename().")
+        raise Wrong(
+            f"The values may be right, but the Series should be named {expected.name!r} "
+            f"(yours is {answer.name!r}); use .rename()."
+        )
     _value_problems(answer, expected, options)
 
 
 def compare_dataframe(answer: Any, expected: Any, options: dict[str, Any]) -> None:
     """A pandas DataFrame: columns, rows, index (unless ``check_index = false``), values."""
     if type(answer).__name__ != "DataFrame":
-        extra = " Use .to_frame() or df[[...]] with double brackets." if type(
-            answer).__name__ == "Series" else ""
+        extra = (
+            " Use .to_frame() or df[[...]] with double brackets."
+            if type(answer).__name__ == "Series"
+            else ""
+        )
         raise Wrong(f"Expected a pandas DataFrame, but you gave {describe_type(answer)}.{extra}")
     want_cols, your_cols = list(expected.columns), list(answer.columns)
     missing = [c for c in want_cols if c not in your_cols]
@@ -364,8 +399,10 @@ def compare_dataframe(answer: Any, expected: Any, options: dict[str, Any]) -> No
 def compare_text(answer: Any, expected: Any, options: dict[str, Any]) -> None:
     """A written answer: at least ``min_words`` words and every required keyword."""
     if not isinstance(answer, str):
-        raise Wrong(f"Expected your written answer as a string (text in quotes), "
-                    f"but you gave {describe_type(answer)}.")
+        raise Wrong(
+            f"Expected your written answer as a string (text in quotes), "
+            f"but you gave {describe_type(answer)}."
+        )
     words = re.findall(r"\w+", answer)
     need = int(options.get("min_words", 20))
     if len(words) < need:

@@ -6,7 +6,9 @@ answer is either computed at check time by a named function in
 :mod:`sco_course.reference_answers` (``reference = "name"``: facts from the course
 data, so the CSV files stay the single source of truth) or stored as an
 obfuscated literal (``expected = "enc:..."``, made with
-``python -m sco_course encode VALUE``). ``kind = "text"`` tasks need neither.
+``python -m sco_course encode VALUE``; the scheme is shared with the quiz
+banks, see :func:`sco_course.quizbank.encode_answer`). ``kind = "text"``
+tasks need neither.
 
 Set ``SCO_COURSE_STRICT_CHECKS=1`` to make every failing or unanswered
 check raise :class:`AssertionError` (the test suite does this so that a
@@ -15,9 +17,7 @@ wrong solution notebook fails).
 
 from __future__ import annotations
 
-import base64
 import html
-import json
 import os
 import re
 import tomllib
@@ -25,6 +25,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
+
+from .i18n import get_language
+from .quizbank import ENC_PREFIX, decode_answer, encode_answer
 
 __all__ = [
     "CheckResult",
@@ -43,12 +46,21 @@ SPEC_DIR = Path(__file__).resolve().parent / "checkspecs"
 STRICT_ENV = "SCO_COURSE_STRICT_CHECKS"
 KINDS = ("number", "integer", "string", "set", "list", "series", "dataframe", "choice", "text")
 _OPTIONS = {
-    "tolerance", "rel_tolerance", "show_difference", "case_sensitive", "choices", "min_words",
-    "keywords", "check_order", "check_name", "check_index", "check_column_order", "sort_by",
+    "tolerance",
+    "rel_tolerance",
+    "show_difference",
+    "case_sensitive",
+    "choices",
+    "min_words",
+    "keywords",
+    "check_order",
+    "check_name",
+    "check_index",
+    "check_column_order",
+    "sort_by",
 }
 _TASK_KEYS = {"id", "kind", "reference", "expected", "hint", "title"} | _OPTIONS
 _ID = re.compile(r"^(ex\d+)\.([A-Za-z0-9_-]+)$")
-_KEY = 0x2A  # XOR key of the ``enc:`` obfuscation (not encryption: it only hides answers)
 
 Status = Literal["correct", "incorrect", "unanswered"]
 
@@ -122,9 +134,11 @@ class CheckResult:
             body += f": {html.escape(self.message)}"
         if self.hint and not self.passed:
             body += f"<br><em>{_hint_label()}:</em> {html.escape(self.hint)}"
-        return (f'<div role="status" class="sco-check sco-check-{self.status}" '
-                f'style="border-left:4px solid {colour[self.status]};padding:0.3em 0.6em">'
-                f"{body}</div>")
+        return (
+            f'<div role="status" class="sco-check sco-check-{self.status}" '
+            f'style="border-left:4px solid {colour[self.status]};padding:0.3em 0.6em">'
+            f"{body}</div>"
+        )
 
 
 # ------------------------------------------------------------------ helpers
@@ -135,31 +149,8 @@ def is_strict() -> bool:
     return os.environ.get(STRICT_ENV, "").strip().lower() in {"1", "true", "yes"}
 
 
-def _language() -> str:
-    try:
-        from .i18n import get_language
-
-        return str(get_language())
-    except (ImportError, AttributeError):
-        return os.environ.get("SCO_COURSE_LANG", "en")
-
-
 def _hint_label() -> str:
-    return "Petunjuk" if _language() == "id" else "Hint"
-
-
-def encode_answer(value: Any) -> str:
-    """Obfuscate a JSON-able literal answer for a checkspec (``enc:...``)."""
-    raw = json.dumps(value, ensure_ascii=False).encode("utf-8")
-    return "enc:" + base64.b64encode(bytes(b ^ _KEY for b in raw)).decode("ascii")
-
-
-def decode_answer(text: str) -> Any:
-    """Reverse :func:`encode_answer`; a value without ``enc:`` is returned unchanged."""
-    if not isinstance(text, str) or not text.startswith("enc:"):
-        return text
-    raw = bytes(b ^ _KEY for b in base64.b64decode(text[4:]))
-    return json.loads(raw.decode("utf-8"))
+    return "Petunjuk" if get_language() == "id" else "Hint"
 
 
 # ------------------------------------------------------------------ specs
@@ -177,8 +168,9 @@ def _parse_task(raw: dict[str, Any], label: str) -> Task:
         raise CheckSpecError(f"{label}: every [[task]] needs an id such as 'q1' (got {task_id!r})")
     unknown = set(raw) - _TASK_KEYS
     if unknown:
-        raise CheckSpecError(f"{where}: unknown key(s) {sorted(unknown)}; "
-                             f"allowed: {sorted(_TASK_KEYS)}")
+        raise CheckSpecError(
+            f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(_TASK_KEYS)}"
+        )
     kind = raw.get("kind")
     if kind not in KINDS:
         raise CheckSpecError(f"{where}: kind must be one of {list(KINDS)}, got {kind!r}")
@@ -186,13 +178,17 @@ def _parse_task(raw: dict[str, Any], label: str) -> Task:
     if kind != "text" and has_ref == has_exp:
         raise CheckSpecError(f"{where}: give exactly one of 'reference' or 'expected'")
     if kind == "choice" and not raw.get("choices"):
-        raise CheckSpecError(f"{where}: a choice task needs 'choices = [\"A\", \"B\", ...]'")
+        raise CheckSpecError(f'{where}: a choice task needs \'choices = ["A", "B", ...]\'')
     hint = raw.get("hint", {})
     if not isinstance(hint, dict) or "en" not in hint:
         raise CheckSpecError(f"{where}: needs at least hint.en (and hint.id)")
     return Task(
-        id=task_id, kind=kind, reference=raw.get("reference"), expected=raw.get("expected"),
-        options={k: v for k, v in raw.items() if k in _OPTIONS}, hint=dict(hint),
+        id=task_id,
+        kind=kind,
+        reference=raw.get("reference"),
+        expected=raw.get("expected"),
+        options={k: v for k, v in raw.items() if k in _OPTIONS},
+        hint=dict(hint),
     )
 
 
@@ -219,8 +215,9 @@ def load_spec(exercise: str, spec_dir: Path | None = None) -> dict[str, Task]:
     path = (spec_dir or SPEC_DIR) / f"{exercise}.toml"
     if not path.is_file():
         known = ", ".join(known_exercises(spec_dir)) or "none"
-        raise UnknownTaskError(f"No checks exist for exercise {exercise!r}. "
-                               f"Known exercises: {known}.")
+        raise UnknownTaskError(
+            f"No checks exist for exercise {exercise!r}. Known exercises: {known}."
+        )
     return _load_spec_file(path, path.stat().st_mtime_ns)
 
 
@@ -232,8 +229,9 @@ def _find_task(task_id: Any) -> Task:
     tasks = load_spec(exercise)
     if name not in tasks:
         known = ", ".join(f"{exercise}.{t}" for t in tasks)
-        raise UnknownTaskError(f"Unknown task id {task_id!r}. The tasks of {exercise} are: "
-                               f"{known}.")
+        raise UnknownTaskError(
+            f"Unknown task id {task_id!r}. The tasks of {exercise} are: {known}."
+        )
     return tasks[name]
 
 
@@ -244,10 +242,13 @@ def expected_value(task: Task) -> Any:
 
         func = getattr(reference_answers, task.reference, None)
         if not callable(func):
-            raise CheckSpecError(f"task {task.id!r}: sco_course.reference_answers has no function "
-                                 f"{task.reference!r}")
+            raise CheckSpecError(
+                f"task {task.id!r}: sco_course.reference_answers has no function {task.reference!r}"
+            )
         return func()
-    return decode_answer(task.expected)
+    if isinstance(task.expected, str) and task.expected.startswith(ENC_PREFIX):
+        return decode_answer(task.expected)
+    return task.expected
 
 
 # ------------------------------------------------------------------ check
@@ -262,22 +263,35 @@ def _is_unanswered(answer: Any, kind: str) -> bool:
 def _evaluate(task: Task, task_id: str, answer: Any) -> CheckResult:
     from ._checkkinds import COMPARERS, Wrong
 
-    hint = task.hint.get(_language()) or task.hint.get("en", "")
+    hint = task.hint.get(get_language()) or task.hint.get("en", "")
     if _is_unanswered(answer, task.kind):
-        return CheckResult(task_id, False, "not answered yet: replace the ... with your answer.",
-                           "unanswered", hint)
+        return CheckResult(
+            task_id,
+            False,
+            "not answered yet: replace the ... with your answer.",
+            "unanswered",
+            hint,
+        )
     expected = None if task.kind == "text" else expected_value(task)
     try:
         COMPARERS[task.kind](answer, expected, task.options)
     except Wrong as exc:
         return CheckResult(task_id, False, str(exc), "incorrect", hint)
     except Exception as exc:  # a student's odd object must not end in a traceback
-        return CheckResult(task_id, False, f"Your answer could not be checked ({type(exc).__name__}"
-                           f": {exc}). Check that it is a {task.kind}.", "incorrect", hint)
+        return CheckResult(
+            task_id,
+            False,
+            f"Your answer could not be checked ({type(exc).__name__}"
+            f": {exc}). Check that it is a {task.kind}.",
+            "incorrect",
+            hint,
+        )
     message = ""
     if task.kind == "text":
-        message = ("Answer recorded. This check only looks at the length and the key terms; "
-                   "your teacher reads the content.")
+        message = (
+            "Answer recorded. This check only looks at the length and the key terms; "
+            "your teacher reads the content."
+        )
     return CheckResult(task_id, True, message, "correct")
 
 

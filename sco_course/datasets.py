@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DataError",
+    "members_on",
     "cite",
     "data_dir",
     "list_datasets",
@@ -76,7 +77,11 @@ class DataError(ValueError):
     """
 
     def __init__(
-        self, message: str, *, file: str | None = None, row: int | None = None,
+        self,
+        message: str,
+        *,
+        file: str | None = None,
+        row: int | None = None,
         column: str | None = None,
     ) -> None:
         self.file, self.row, self.column = file, row, column
@@ -198,7 +203,9 @@ def _read_rows(path: Path, label: str, fields: list[dict[str, Any]]) -> list[lis
                 if not detail:
                     detail.append(f"columns out of order; expected {names}")
                 raise DataError(
-                    "header does not match datapackage.json: " + "; ".join(detail), file=label, row=0
+                    "header does not match datapackage.json: " + "; ".join(detail),
+                    file=label,
+                    row=0,
                 )
             rows = []
             for number, row in enumerate(reader, start=1):
@@ -208,19 +215,20 @@ def _read_rows(path: Path, label: str, fields: list[dict[str, Any]]) -> list[lis
                     raise DataError(
                         f"has {len(row)} cells but the header has {len(names)} "
                         "(a stray or missing comma? quote cells that contain commas)",
-                        file=label, row=number,
+                        file=label,
+                        row=number,
                     )
                 rows.append(row)
     except UnicodeDecodeError as exc:
-        raise DataError(f"is not valid UTF-8 ({exc.reason} at byte {exc.start})", file=label) from None
+        raise DataError(
+            f"is not valid UTF-8 ({exc.reason} at byte {exc.start})", file=label
+        ) from None
     except csv.Error as exc:
         raise DataError(f"is not valid CSV ({exc})", file=label) from None
     return rows
 
 
-def _convert_column(
-    cells: list[str], field: dict[str, Any], label: str
-) -> list[Any]:
+def _convert_column(cells: list[str], field: dict[str, Any], label: str) -> list[Any]:
     """Parse one column's cells and check the field's constraints."""
     name, kind = field["name"], field.get("type", "string")
     constraints = field.get("constraints", {})
@@ -231,7 +239,9 @@ def _convert_column(
         cell = cell.strip()
         if cell == "":
             if constraints.get("required"):
-                raise DataError("is empty but the field is required", file=label, row=row, column=name)
+                raise DataError(
+                    "is empty but the field is required", file=label, row=row, column=name
+                )
             values.append([] if kind == "list" else None)
             continue
         try:
@@ -272,7 +282,9 @@ def _check_unique(keys: list[tuple[Any, ...]], names: list[str], label: str) -> 
             shown = ", ".join(f"{n}={k!r}" for n, k in zip(names, key, strict=True))
             raise DataError(
                 f"duplicate key ({shown}); it already appears in row {seen[key]}",
-                file=label, row=row, column=names[0] if len(names) == 1 else None,
+                file=label,
+                row=row,
+                column=names[0] if len(names) == 1 else None,
             )
         seen[key] = row
 
@@ -290,7 +302,8 @@ def _check_references(
         local, ref = _as_list(fk["fields"]), fk["reference"]
         remote = _as_list(ref["fields"])
         checks.extend(
-            (col, ref.get("resource") or name, rcol) for col, rcol in zip(local, remote, strict=True)
+            (col, ref.get("resource") or name, rcol)
+            for col, rcol in zip(local, remote, strict=True)
         )
     if name != "sources":
         list_fields = [f["name"] for f in schema.get("fields", []) if f.get("type") == "list"]
@@ -308,7 +321,9 @@ def _check_references(
                 if item is not None and item not in allowed:
                     raise DataError(
                         f"{item!r} is not a known {remote} in {resource}.csv",
-                        file=label, row=row, column=column,
+                        file=label,
+                        row=row,
+                        column=column,
                     )
 
 
@@ -354,7 +369,9 @@ def _to_frame(fields: list[dict[str, Any]], columns: dict[str, list[Any]]) -> pd
         elif kind in {"integer", "year"}:
             data[name] = pd.array(values, dtype="Int64")
         elif kind == "number":
-            data[name] = pd.array([float("nan") if v is None else v for v in values], dtype="float64")
+            data[name] = pd.array(
+                [float("nan") if v is None else v for v in values], dtype="float64"
+            )
         elif kind == "boolean":
             data[name] = pd.array(values, dtype="boolean")
         elif kind == "date":
@@ -420,6 +437,27 @@ def cite(source_id: str) -> str:
     if get.get("url"):
         parts.append(str(get["url"]))
     return " ".join(parts)
+
+
+def members_on(when: str | date | Any, status: str = "member") -> list[str]:
+    """Countries holding ``status`` (default: member) on the date ``when``, sorted by name.
+
+    ``when`` is anything :func:`pandas.Timestamp` understands (``"2017-06-09"``,
+    a ``datetime``). A status interval includes its start date and excludes its
+    end date, so on the day India became a member it is a member, not an observer.
+    """
+    import pandas as pd
+
+    try:
+        day = pd.Timestamp(when)
+    except (TypeError, ValueError):
+        raise DataError(f"{when!r} is not a date (write it as YYYY-MM-DD)") from None
+    if pd.isna(day):
+        raise DataError(f"{when!r} is not a date (write it as YYYY-MM-DD)")
+    members = load("members")
+    held = (members["status"] == status) & (members["start_date"] <= day)
+    held &= members["end_date"].isna() | (members["end_date"] > day)
+    return sorted(set(members.loc[held, "country"].astype(str)))
 
 
 def _data_as_of() -> str:
@@ -861,6 +899,8 @@ def load_schweller_roles() -> pd.DataFrame:
     - role_in_article (category): Role the article assigns
     - article_reason_en (string): Faithful English summary of the article's reason
     - critique_en (string): Where the reason strains the article's own definitions
+    - critique_source_ids (list of str): Sources of the critique (the article itself, and the
+      theory's original where it is used).
     - source_id (string): Seed containing the classification
     """
     return load("schweller_roles")

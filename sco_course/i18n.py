@@ -17,8 +17,15 @@ import os
 import warnings
 from typing import Any
 
-__all__ = ["DEFAULT_LANGUAGE", "ENV_VAR", "LANGUAGES", "STRINGS", "get_language",
-           "set_language", "t"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "ENV_VAR",
+    "LANGUAGES",
+    "STRINGS",
+    "get_language",
+    "set_language",
+    "t",
+]
 
 LANGUAGES: tuple[str, ...] = ("en", "id")
 DEFAULT_LANGUAGE = "en"
@@ -128,9 +135,7 @@ def set_language(lang: str) -> None:
     global _current
     code = _normalise(lang)
     if code is None:
-        raise ValueError(
-            f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}"
-        )
+        raise ValueError(f"unsupported language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     _current = code
 
 

@@ -89,12 +89,16 @@ def disagreements(*ids: str, table: str | None = None, topic: str | None = None)
     if topic is not None:
         mask &= frame["topic"].str.contains(topic, case=False, na=False)
     rows = frame[mask]
-    missing = sorted(set(ids) - set(rows["discrepancy_id"]))
+    missing = sorted(set(ids) - set(rows["discrepancy_id"]), key=str)
     if missing:
-        raise DataError(f"unknown discrepancy_id(s): {missing}", file="data/discrepancies.csv")
+        raise DataError(
+            f"unknown discrepancy_id(s): {missing}.{_did_you_mean(missing, frame['discrepancy_id'])}",
+            file="data/discrepancies.csv",
+        )
     if rows.empty:
         raise DataError(
-            f"no discrepancies match table={table!r}, topic={topic!r}", file="data/discrepancies.csv"
+            f"no discrepancies match table={table!r}, topic={topic!r}",
+            file="data/discrepancies.csv",
         )
     lines = [f"> **⚖ {t('sources_disagree')}**", ">"]
     for row in rows.itertuples(index=False):
@@ -108,6 +112,20 @@ def disagreements(*ids: str, table: str | None = None, topic: str | None = None)
     return Markdown("\n".join(lines[:-1]))
 
 
+def _did_you_mean(unknown: Iterable[Any], known: Iterable[Any]) -> str:
+    """`` Did you mean [...]?`` with the known values closest to ``unknown`` ("" if none)."""
+    import difflib
+
+    by_lower = {str(k).lower(): str(k) for k in known}
+    close: list[str] = []
+    for value in map(str, unknown):
+        within = [k for k in by_lower if value.lower() in k][:3]
+        for match in within or difflib.get_close_matches(value.lower(), by_lower, n=3, cutoff=0.75):
+            if by_lower[match] not in close:
+                close.append(by_lower[match])
+    return f" Did you mean {close}?" if close else ""
+
+
 def glossary(*terms: str) -> Markdown:
     """Glossary entries for ``terms`` (English terms), in the current language."""
     from .datasets import DataError, load
@@ -119,7 +137,10 @@ def glossary(*terms: str) -> Markdown:
         known = set(frame["term_en"])
         unknown = [term for term in terms if term not in known]
         if unknown:
-            raise DataError(f"terms not in the glossary: {unknown}", file="data/glossary.csv")
+            raise DataError(
+                f"terms not in the glossary: {unknown}.{_did_you_mean(unknown, known)}",
+                file="data/glossary.csv",
+            )
         frame = frame.set_index("term_en").loc[list(terms)].reset_index()
     lines = [f"| {t('term')} | {t('definition')} |", "|---|---|"]
     for row in frame.itertuples(index=False):

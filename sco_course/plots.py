@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = ["HATCHES", "MARKERS", "PALETTE", "Shown", "explorer", "figure", "show", "style"]
 
-#: Okabe-Ito colours, distinguishable with the common colour-vision deficiencies.
+#: Okabe-Ito colours (and grey), distinguishable with the common colour-vision deficiencies.
 PALETTE: tuple[str, ...] = (
     "#0072B2",  # blue
     "#E69F00",  # orange
@@ -41,16 +41,24 @@ PALETTE: tuple[str, ...] = (
     "#CC79A7",  # reddish purple
     "#56B4E9",  # sky blue
     "#D55E00",  # vermilion
-    "#F0E442",  # yellow
     "#000000",  # black
+    "#7F7F7F",  # grey (Okabe-Ito yellow is left out: it vanishes on white, e.g. hollow markers)
 )
 MARKERS: tuple[str, ...] = ("o", "s", "^", "D", "v", "P", "X", "*", "h", "<")
 HATCHES: tuple[str, ...] = ("", "//", "\\\\", "xx", "..", "++", "oo", "--")
 
 #: Fixed styles for the members, so a country looks the same in every lesson.
 COUNTRY_ORDER: tuple[str, ...] = (
-    "China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan",
-    "India", "Pakistan", "Iran", "Belarus",
+    "China",
+    "Russia",
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Tajikistan",
+    "Uzbekistan",
+    "India",
+    "Pakistan",
+    "Iran",
+    "Belarus",
 )
 
 
@@ -115,7 +123,7 @@ class Shown:
     """A figure with a title and alt text, displayed as an accessible image."""
 
     def __init__(self, fig: Figure, alt: str, title: str = "") -> None:
-        if not alt or not alt.strip():
+        if not isinstance(alt, str) or not alt.strip():
             raise ValueError("every course figure needs an alt text describing what it shows")
         self.fig, self.alt, self.title = fig, alt.strip(), title
         self.png = _png(fig)
@@ -139,6 +147,13 @@ def show(fig: Figure, alt: str, *, title: str | None = None) -> Shown:
     ``title`` defaults to the suptitle or the first axes title. Use it as the
     last expression of a cell, or call ``IPython.display.display`` on it.
     """
+    if not hasattr(fig, "savefig"):
+        hint = (
+            " Pass ax.figure (or the fig from sco.plots.figure())."
+            if hasattr(fig, "figure")
+            else ""
+        )
+        raise TypeError(f"show() expects a matplotlib Figure, got {type(fig).__name__}.{hint}")
     if title is None:
         sup = fig._suptitle.get_text() if fig._suptitle is not None else ""
         titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
@@ -260,17 +275,37 @@ def participation_matrix(
         look = style(country)
         unsure = str(getattr(record, certainty_key)) == uncertain
         ax.plot(
-            x, y, linestyle="none", marker=look["marker"], markersize=9,
-            markeredgecolor=look["color"], markeredgewidth=1.8,
-            markerfacecolor="white" if unsure else look["color"], zorder=3,
+            x,
+            y,
+            linestyle="none",
+            marker=look["marker"],
+            markersize=9,
+            markeredgecolor=look["color"],
+            markeredgewidth=1.8,
+            markerfacecolor="white" if unsure else look["color"],
+            zorder=3,
         )
         if unsure:
-            ax.annotate("?", (x, y), xytext=(6, 2), textcoords="offset points",
-                        fontsize=10, fontweight="bold", color="#000000")
+            ax.annotate(
+                "?",
+                (x, y),
+                xytext=(6, 2),
+                textcoords="offset points",
+                fontsize=10,
+                fontweight="bold",
+                color="#000000",
+            )
     for event, text in (row_notes or {}).items():
         if event in y_of:
-            ax.annotate(text, (len(columns) - 0.5, y_of[event]), xytext=(4, 0),
-                        textcoords="offset points", va="center", fontsize=9, style="italic")
+            ax.annotate(
+                text,
+                (len(columns) - 0.5, y_of[event]),
+                xytext=(4, 0),
+                textcoords="offset points",
+                va="center",
+                fontsize=9,
+                style="italic",
+            )
     ax.set_xticks(range(len(columns)), columns, rotation=45, ha="left")
     ax.xaxis.tick_top()
     ax.xaxis.set_label_position("top")
@@ -280,10 +315,26 @@ def participation_matrix(
     ax.grid(True, alpha=0.25)
     ax.tick_params(length=0)
     handles = [
-        Line2D([], [], linestyle="none", marker="o", markersize=8, color="#555555",
-               label="took part (confirmed)"),
-        Line2D([], [], linestyle="none", marker="o", markersize=8, markeredgecolor="#555555",
-               markerfacecolor="white", markeredgewidth=1.8, label="uncertain (hollow, '?')"),
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markersize=8,
+            color="#555555",
+            label="took part (confirmed)",
+        ),
+        Line2D(
+            [],
+            [],
+            linestyle="none",
+            marker="o",
+            markersize=8,
+            markeredgecolor="#555555",
+            markerfacecolor="white",
+            markeredgewidth=1.8,
+            label="uncertain (hollow, '?')",
+        ),
     ]
     ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 0.0), fontsize=9)
     return ax
@@ -314,25 +365,44 @@ def timeline(
     present = [str(g) for g in dict.fromkeys(column.dropna().astype(str))]
     if order is None:
         categories = getattr(getattr(column, "cat", None), "categories", None)
-        order = [str(c) for c in categories if str(c) in present] if categories is not None \
+        order = (
+            [str(c) for c in categories if str(c) in present]
+            if categories is not None
             else sorted(present)
+        )
     lanes = list(order)
     names = dict(group_labels or {})
     for i, lane in enumerate(lanes):
         rows = events[column.astype(str) == lane]
         look = style(i)
-        ax.plot(rows[date], [i] * len(rows), linestyle="none", marker=look["marker"],
-                markersize=8, color=look["color"], markeredgecolor="#333333",
-                markeredgewidth=0.6, alpha=0.9, zorder=3)
+        ax.plot(
+            rows[date],
+            [i] * len(rows),
+            linestyle="none",
+            marker=look["marker"],
+            markersize=8,
+            color=look["color"],
+            markeredgecolor="#333333",
+            markeredgewidth=0.6,
+            alpha=0.9,
+            zorder=3,
+        )
         if label is not None:
             shown = 0
             for when, text in zip(rows[date], rows[label], strict=True):
                 if isinstance(text, str) and text.strip():
                     # alternate above and below the lane so that neighbours do not collide
                     below = shown % 2 == 1
-                    ax.annotate(text, (when, i), xytext=(2, -9 if below else 8),
-                                textcoords="offset points", rotation=-25 if below else 25,
-                                fontsize=8, ha="left", va="top" if below else "bottom")
+                    ax.annotate(
+                        text,
+                        (when, i),
+                        xytext=(2, -9 if below else 8),
+                        textcoords="offset points",
+                        rotation=-25 if below else 25,
+                        fontsize=8,
+                        ha="left",
+                        va="top" if below else "bottom",
+                    )
                     shown += 1
     ax.set_yticks(range(len(lanes)), [names.get(lane, lane) for lane in lanes])
     ax.set_ylim(len(lanes) - 0.4, -0.8)
@@ -369,9 +439,18 @@ def stacked_area(
             values = [*values, values[-1]] if values else values
         top = [b + v for b, v in zip(base, values, strict=True)]
         look = style(i)
-        ax.fill_between(x, base, top, step="post" if step else None, facecolor=look["color"],
-                        edgecolor="#333333", hatch=look["hatch"] or None, linewidth=0.6,
-                        alpha=0.85, label=names.get(column, column))
+        ax.fill_between(
+            x,
+            base,
+            top,
+            step="post" if step else None,
+            facecolor=look["color"],
+            edgecolor="#333333",
+            hatch=look["hatch"] or None,
+            linewidth=0.6,
+            alpha=0.85,
+            label=names.get(column, column),
+        )
         base = top
     ax.set_xlim(x[0], x[-1])
     ax.set_ylim(0, max(base) * 1.08 if base and max(base) > 0 else 1)
@@ -412,15 +491,34 @@ def capitals_map(
     for i, value in enumerate(groups):
         rows = places[column == value]
         look = style(i)
-        ax.plot(rows[lon], rows[lat], linestyle="none", marker=look["marker"], markersize=9,
-                color=look["color"], markeredgecolor="#333333", markeredgewidth=0.6, zorder=3)
-        handles.append(Line2D([], [], linestyle="none", marker=look["marker"], markersize=9,
-                              color=look["color"], markeredgecolor="#333333",
-                              label=f"{names.get(value, value)} ({len(rows)})"))
+        ax.plot(
+            rows[lon],
+            rows[lat],
+            linestyle="none",
+            marker=look["marker"],
+            markersize=9,
+            color=look["color"],
+            markeredgecolor="#333333",
+            markeredgewidth=0.6,
+            zorder=3,
+        )
+        handles.append(
+            Line2D(
+                [],
+                [],
+                linestyle="none",
+                marker=look["marker"],
+                markersize=9,
+                color=look["color"],
+                markeredgecolor="#333333",
+                label=f"{names.get(value, value)} ({len(rows)})",
+            )
+        )
         if label is not None:
             for x, y, text in zip(rows[lon], rows[lat], rows[label], strict=True):
-                ax.annotate(str(text), (x, y), xytext=(5, 3), textcoords="offset points",
-                            fontsize=8)
+                ax.annotate(
+                    str(text), (x, y), xytext=(5, 3), textcoords="offset points", fontsize=8
+                )
     west, east, south, north = extent
     ax.set_xlim(west, east)
     ax.set_ylim(south, north)
@@ -516,33 +614,61 @@ def org_chart(
         look = style(i)
         x, y = depth[key] * x_step, ypos[key]
         strong = key in highlight
-        ax.add_patch(FancyBboxPatch(
-            (x - box_w / 2, y - box_h / 2), box_w, box_h, boxstyle="round,pad=0,rounding_size=0.08",
-            facecolor="white", edgecolor="#000000" if strong else look["color"],
-            linewidth=3.0 if strong else 1.6,
-            linestyle="-" if strong else outlines[i % len(outlines)], zorder=2,
-        ))
-        ax.add_patch(Rectangle(
-            (x - box_w / 2 + 0.05, y - box_h / 2 + 0.08), tab_w, box_h - 0.16, facecolor="white",
-            edgecolor=look["color"], hatch=look["hatch"] or "..", linewidth=0.8, zorder=3,
-        ))
+        ax.add_patch(
+            FancyBboxPatch(
+                (x - box_w / 2, y - box_h / 2),
+                box_w,
+                box_h,
+                boxstyle="round,pad=0,rounding_size=0.08",
+                facecolor="white",
+                edgecolor="#000000" if strong else look["color"],
+                linewidth=3.0 if strong else 1.6,
+                linestyle="-" if strong else outlines[i % len(outlines)],
+                zorder=2,
+            )
+        )
+        ax.add_patch(
+            Rectangle(
+                (x - box_w / 2 + 0.05, y - box_h / 2 + 0.08),
+                tab_w,
+                box_h - 0.16,
+                facecolor="white",
+                edgecolor=look["color"],
+                hatch=look["hatch"] or "..",
+                linewidth=0.8,
+                zorder=3,
+            )
+        )
         text = "\n".join(textwrap.wrap(str(row[label_key]), wrap))
         sub = row.get(sublabel_key) if sublabel_key else None
         if sub is not None and str(sub) not in {"", "<NA>", "nan"}:
             text += "\n" + "\n".join(textwrap.wrap(f"({sub})", wrap + 4))
-        ax.text(x + tab_w / 2, y, text, ha="center", va="center", fontsize=7.5, zorder=4,
-                fontweight="bold" if strong else "normal")
+        ax.text(
+            x + tab_w / 2,
+            y,
+            text,
+            ha="center",
+            va="center",
+            fontsize=7.5,
+            zorder=4,
+            fontweight="bold" if strong else "normal",
+        )
     ax.set_xlim(-x_step / 2, max(depth.values()) * x_step + x_step / 2)
     ax.set_ylim(counter[0] - 0.45, -0.55)
     ax.axis("off")
     if kinds:
         handles = [
-            Patch(facecolor="white", edgecolor=style(i)["color"], hatch=style(i)["hatch"] or "..",
-                  linestyle=outlines[i % len(outlines)], linewidth=1.6,
-                  label=kind.replace("_", " "))
+            Patch(
+                facecolor="white",
+                edgecolor=style(i)["color"],
+                hatch=style(i)["hatch"] or "..",
+                linestyle=outlines[i % len(outlines)],
+                linewidth=1.6,
+                label=kind.replace("_", " "),
+            )
             for i, kind in enumerate(kinds)
         ]
-        ax.legend(handles=handles, loc="lower left", fontsize=8, title="kind of body",
-                  title_fontsize=8)
+        ax.legend(
+            handles=handles, loc="lower left", fontsize=8, title="kind of body", title_fontsize=8
+        )
     return ax
-

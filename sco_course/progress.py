@@ -131,7 +131,8 @@ def record(lesson: str, question_id: str, correct: bool) -> bool:
             backup = _backup(path)
             warnings.warn(
                 t("progress.corrupt", path=path, error=exc, backup=backup.name),
-                RuntimeWarning, stacklevel=2,
+                RuntimeWarning,
+                stacklevel=2,
             )
             doc = _empty()
         now = _now()
@@ -174,13 +175,15 @@ def progress_summary() -> pd.DataFrame:
         questions = [q for q in entry["questions"].values() if isinstance(q, dict)]
         answered = len(questions)
         correct = sum(1 for q in questions if q.get("correct") is True)
-        rows.append({
-            "lesson": lesson,
-            "answered": answered,
-            "correct": correct,
-            "score": correct / answered if answered else float("nan"),
-            "last_updated": entry.get("last_updated"),
-        })
+        rows.append(
+            {
+                "lesson": lesson,
+                "answered": answered,
+                "correct": correct,
+                "score": correct / answered if answered else float("nan"),
+                "last_updated": entry.get("last_updated"),
+            }
+        )
     frame = pd.DataFrame(rows, columns=COLUMNS)
     frame["lesson"] = frame["lesson"].astype("string")
     frame["answered"] = frame["answered"].astype("int64")

@@ -47,7 +47,8 @@ def _ex01_members_on(day: str) -> Any:
     members = datasets.load("members")
     when = pd.Timestamp(day)
     valid = (members["start_date"] <= when) & (
-        members["end_date"].isna() | (members["end_date"] > when))
+        members["end_date"].isna() | (members["end_date"] > when)
+    )
     return members[valid]
 
 
@@ -55,8 +56,10 @@ def ex01_q1_members_per_year() -> Any:
     """Series year (2001-2024) -> number of member states on 31 December, from ``members``."""
     import pandas as pd
 
-    counts = {year: int((_ex01_members_on(f"{year}-12-31")["status"] == "member").sum())
-              for year in range(2001, 2025)}
+    counts = {
+        year: int((_ex01_members_on(f"{year}-12-31")["status"] == "member").sum())
+        for year in range(2001, 2025)
+    }
     return pd.Series(counts, name="members")
 
 
@@ -66,8 +69,11 @@ def ex01_q2_accession_year() -> Any:
 
     members = datasets.load("members")
     current = members[(members["status"] == "member") & members["end_date"].isna()]
-    return pd.Series(current["start_date"].dt.year.astype(int).values,
-                     index=current["country"].astype(str).values, name="joined")
+    return pd.Series(
+        current["start_date"].dt.year.astype(int).values,
+        index=current["country"].astype(str).values,
+        name="joined",
+    )
 
 
 def ex01_q3_observer_to_member() -> set[str]:
@@ -103,8 +109,12 @@ def ex01_q6_summit_places() -> list[str]:
 
 
 __all__ += [
-    "ex01_q1_members_per_year", "ex01_q2_accession_year", "ex01_q3_observer_to_member",
-    "ex01_q4_years_as_observer", "ex01_q5_biggest_growth_year", "ex01_q6_summit_places",
+    "ex01_q1_members_per_year",
+    "ex01_q2_accession_year",
+    "ex01_q3_observer_to_member",
+    "ex01_q4_years_as_observer",
+    "ex01_q5_biggest_growth_year",
+    "ex01_q6_summit_places",
 ]
 
 
@@ -148,8 +158,9 @@ def ex05_q3_china_without_russia() -> set[str]:
     central_asia = set(countries.loc[countries["region"] == "Central Asia", "name"].astype(str))
     part = _ex05_confirmed(_ex05_table1()["drill_id"])
     sets = part.groupby("drill_id")["country"].agg(lambda s: set(s.astype(str)))
-    return {str(d) for d, s in sets.items()
-            if "China" in s and "Russia" not in s and s & central_asia}
+    return {
+        str(d) for d, s in sets.items() if "China" in s and "Russia" not in s and s & central_asia
+    }
 
 
 def ex05_q4_largest_by_series() -> Any:
@@ -159,8 +170,9 @@ def ex05_q4_largest_by_series() -> Any:
     drills = datasets.load("drills").dropna(subset=["troops"])
     drills = drills.assign(series=drills["series"].astype(str), troops=drills["troops"].astype(int))
     biggest = drills.loc[drills.groupby("series")["troops"].idxmax()]
-    return pd.Series(biggest["name"].astype(str).values, index=list(biggest["series"]),
-                     name="largest")
+    return pd.Series(
+        biggest["name"].astype(str).values, index=list(biggest["series"]), name="largest"
+    )
 
 
 def ex05_q5_uzbekistan_share_later() -> float:
@@ -178,17 +190,23 @@ def ex05_q6_countries_per_drill() -> Any:
     drills = datasets.load("drills")
     part = _ex05_confirmed(drills["drill_id"])
     counts = part.groupby("drill_id").size().reindex(drills["drill_id"], fill_value=0)
-    return pd.Series(counts.astype(int).values, index=[str(d) for d in drills["drill_id"]],
-                     name="countries")
+    return pd.Series(
+        counts.astype(int).values, index=[str(d) for d in drills["drill_id"]], name="countries"
+    )
 
 
 __all__ += [
-    "ex05_q1_drills_per_year", "ex05_q2_participation_share", "ex05_q3_china_without_russia",
-    "ex05_q4_largest_by_series", "ex05_q5_uzbekistan_share_later", "ex05_q6_countries_per_drill",
+    "ex05_q1_drills_per_year",
+    "ex05_q2_participation_share",
+    "ex05_q3_china_without_russia",
+    "ex05_q4_largest_by_series",
+    "ex05_q5_uzbekistan_share_later",
+    "ex05_q6_countries_per_drill",
 ]
 
 
 # ---------------------------------------------------------------- ex02 (lesson 02-structure)
+
 
 def _ex02_name_ru() -> dict[str, str]:
     """English name -> official Russian short name of each member (``countries.name_ru``)."""
@@ -198,10 +216,7 @@ def _ex02_name_ru() -> dict[str, str]:
 
 def _ex02_members_on(day: Any) -> list[str]:
     """Member states on ``day`` (from ``members``), in Russian alphabetical order."""
-    members = datasets.load("members")
-    rows = members[(members["status"] == "member") & (members["start_date"] <= day)]
-    rows = rows[rows["end_date"].isna() | (rows["end_date"] > day)]
-    return sorted({str(c) for c in rows["country"]}, key=_ex02_name_ru().__getitem__)
+    return sorted(datasets.members_on(day), key=_ex02_name_ru().__getitem__)
 
 
 def _ex02_summits() -> Any:
@@ -210,7 +225,8 @@ def _ex02_summits() -> Any:
     summits = events[(events["kind"] == "sco_summit") & (events["date"].dt.year <= 2025)]
     summits = summits.sort_values("date")
     return summits.assign(
-        year=summits["date"].dt.year.astype(int), host=summits["country"].astype(str),
+        year=summits["date"].dt.year.astype(int),
+        host=summits["country"].astype(str),
         last_day=summits["end_date"].fillna(summits["date"]),
     ).reset_index(drop=True)
 
@@ -228,7 +244,9 @@ def ex02_q2_founders_share_2025() -> float:
     """Combined 2025 budget share (%) of the six founding members."""
     budget = datasets.load("budget_shares")
     members = datasets.load("members")
-    founders = set(members.loc[members["founding"].fillna(False).astype(bool), "country"].astype(str))
+    founders = set(
+        members.loc[members["founding"].fillna(False).astype(bool), "country"].astype(str)
+    )
     rows = budget[(budget["scale"] == "sco-2025") & budget["country"].astype(str).isin(founders)]
     return float(rows["share_pct"].sum())
 
@@ -271,7 +289,8 @@ def ex02_q6_sg_tenures() -> Any:
     done = sg[sg["end_year"].notna()]
     return pd.Series(
         (done["end_year"] - done["start_year"] + 1).astype(int).to_numpy(),
-        index=done["name"].astype(str).to_numpy(), name="tenure_years",
+        index=done["name"].astype(str).to_numpy(),
+        name="tenure_years",
     )
 
 
@@ -283,9 +302,13 @@ def ex02_q7_most_sg_terms() -> set[str]:
 
 
 __all__ += [
-    "ex02_q1_scale_totals", "ex02_q2_founders_share_2025",
-    "ex02_q3_russian_order_2020", "ex02_q4_predicted_hosts", "ex02_q5_n_rule_matches",
-    "ex02_q6_sg_tenures", "ex02_q7_most_sg_terms",
+    "ex02_q1_scale_totals",
+    "ex02_q2_founders_share_2025",
+    "ex02_q3_russian_order_2020",
+    "ex02_q4_predicted_hosts",
+    "ex02_q5_n_rule_matches",
+    "ex02_q6_sg_tenures",
+    "ex02_q7_most_sg_terms",
 ]
 
 
@@ -294,11 +317,7 @@ __all__ += [
 
 def _ex04_members_in(year: int) -> list[str]:
     """Member states at the end of ``year`` (``members`` table)."""
-    members = datasets.load("members")
-    rows = members[members["status"] == "member"]
-    started = rows["start_date"].dt.year <= year
-    not_ended = rows["end_date"].isna() | (rows["end_date"].dt.year > year)
-    return sorted(rows.loc[started & not_ended, "country"].astype(str).unique())
+    return datasets.members_on(f"{year}-12-31")
 
 
 def _ex04_latest_complete_year(indicator: str) -> int:
@@ -359,8 +378,11 @@ def ex04_q5_astana_summit_years() -> list[int]:
 
     events = datasets.load("events")
     as_of = pd.Timestamp(datasets.DATA_AS_OF)
-    rows = events[(events["kind"] == "sco_summit") & (events["country"] == "Kazakhstan")
-                  & (events["date"] <= as_of)].sort_values("date")
+    rows = events[
+        (events["kind"] == "sco_summit")
+        & (events["country"] == "Kazakhstan")
+        & (events["date"] <= as_of)
+    ].sort_values("date")
     return [int(y) for y in rows["date"].dt.year]
 
 
@@ -370,8 +392,11 @@ def ex04_q5_astana_summit_years() -> list[int]:
 def ex06_q1_lamb_countries() -> set[Any]:
     """``schweller_roles``: countries whose role in the article starts with 'lamb'."""
     roles = datasets.load("schweller_roles")
-    return set(roles.loc[roles["role_in_article"].astype(str).str.startswith("lamb"), "country"]
-               .astype(str))
+    return set(
+        roles.loc[roles["role_in_article"].astype(str).str.startswith("lamb"), "country"].astype(
+            str
+        )
+    )
 
 
 def ex06_q2_china_russia_budget() -> Any:
@@ -392,8 +417,9 @@ def ex06_q3_china_without_russia() -> int:
     """Table 1 exercises (``drills.table1_row`` set) China joined (confirmed) without Russia
     taking part in any form."""
     part, _ = _ex06_table1_confirmed()
-    china = set(part.loc[(part["country"] == "China") & (part["certainty"] == "confirmed"),
-                         "drill_id"])
+    china = set(
+        part.loc[(part["country"] == "China") & (part["certainty"] == "confirmed"), "drill_id"]
+    )
     russia = set(part.loc[part["country"] == "Russia", "drill_id"])
     return len(china - russia)
 
@@ -410,25 +436,42 @@ def ex06_q5_founder_participation() -> Any:
     """Series indexed by founding member: confirmed participations in Table 1 exercises."""
     part, _ = _ex06_table1_confirmed()
     members = datasets.load("members")
-    founders = sorted(members.loc[members["founding"].fillna(False).astype(bool), "country"]
-                      .astype(str).unique())
+    founders = sorted(
+        members.loc[members["founding"].fillna(False).astype(bool), "country"].astype(str).unique()
+    )
     confirmed = part[part["certainty"] == "confirmed"]
     counts = confirmed["country"].astype(str).value_counts()
     return counts.reindex(founders, fill_value=0).astype(int).rename("exercises")
 
+
 __all__ += [
-    "ex04_q1_latest_gdp_year", "ex04_q2_kazakhstan_gdp_share", "ex04_q3_population_shares",
-    "ex04_q4_seed_trade_growth", "ex04_q5_astana_summit_years",
-    "ex06_q1_lamb_countries", "ex06_q2_china_russia_budget", "ex06_q3_china_without_russia",
-    "ex06_q4_days_to_bishkek_summit", "ex06_q5_founder_participation",
+    "ex04_q1_latest_gdp_year",
+    "ex04_q2_kazakhstan_gdp_share",
+    "ex04_q3_population_shares",
+    "ex04_q4_seed_trade_growth",
+    "ex04_q5_astana_summit_years",
+    "ex06_q1_lamb_countries",
+    "ex06_q2_china_russia_budget",
+    "ex06_q3_china_without_russia",
+    "ex06_q4_days_to_bishkek_summit",
+    "ex06_q5_founder_participation",
 ]
 
 
 # ---------------------------------------------------------------- ex03 (lesson 03-three-evils)
 
 _EX03_YEAR = r"\b(19[5-9]\d|20[0-2]\d)\b"
-_EX03_AUTHORITIES = ("UN", "US", "UK", "China", "Russia", "Kazakhstan", "Kyrgyzstan",
-                     "Tajikistan", "Uzbekistan")
+_EX03_AUTHORITIES = (
+    "UN",
+    "US",
+    "UK",
+    "China",
+    "Russia",
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Tajikistan",
+    "Uzbekistan",
+)
 
 
 def _ex03_authorities(text: str) -> list[str]:
@@ -449,14 +492,17 @@ def ex03_q2_china_2003_list() -> set[str]:
     """Names of the groups with a designation mentioning China's Ministry of Public Security."""
     groups = datasets.load("groups")
     hit = groups["designations"].apply(
-        lambda items: any("China Ministry of Public Security" in d for d in items))
+        lambda items: any("China Ministry of Public Security" in d for d in items)
+    )
     return set(groups.loc[hit, "name"].astype(str))
 
 
 def ex03_q3_n_un_listed() -> int:
     """Number of groups with at least one designation text starting with 'UN '."""
     groups = datasets.load("groups")
-    return int(groups["designations"].apply(lambda items: any(d.startswith("UN ") for d in items)).sum())
+    return int(
+        groups["designations"].apply(lambda items: any(d.startswith("UN ") for d in items)).sum()
+    )
 
 
 def ex03_q4_earliest_year() -> Any:
@@ -488,6 +534,10 @@ def ex03_q6_violence_terms() -> set[str]:
 
 
 __all__ += [
-    "ex03_q1_n_undesignated", "ex03_q2_china_2003_list", "ex03_q3_n_un_listed",
-    "ex03_q4_earliest_year", "ex03_q5_most_authorities", "ex03_q6_violence_terms",
+    "ex03_q1_n_undesignated",
+    "ex03_q2_china_2003_list",
+    "ex03_q3_n_un_listed",
+    "ex03_q4_earliest_year",
+    "ex03_q5_most_authorities",
+    "ex03_q6_violence_terms",
 ]

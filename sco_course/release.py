@@ -108,8 +108,9 @@ def _strip_markers(source: str, later: str, where: str) -> str:
     while i < len(lines):
         begin = BEGIN.match(lines[i])
         if END.match(lines[i]):
-            raise ReleaseError(f"{where}: '# END SOLUTION' without a '# BEGIN SOLUTION' "
-                               f"(line {i + 1})")
+            raise ReleaseError(
+                f"{where}: '# END SOLUTION' without a '# BEGIN SOLUTION' (line {i + 1})"
+            )
         if not begin:
             out.append(lines[i])
             i += 1
@@ -117,10 +118,12 @@ def _strip_markers(source: str, later: str, where: str) -> str:
         end = next((j for j in range(i + 1, len(lines)) if END.match(lines[j])), None)
         nested = next((j for j in range(i + 1, end or len(lines)) if BEGIN.match(lines[j])), None)
         if end is None or nested is not None:
-            raise ReleaseError(f"{where}: '# BEGIN SOLUTION' on line {i + 1} has no matching "
-                               "'# END SOLUTION' (markers cannot be nested)")
-        rest = "\n".join(lines[end + 1:]) + "\n" + later
-        out.extend(_placeholder("\n".join(lines[i + 1:end]), rest, begin.group(1)))
+            raise ReleaseError(
+                f"{where}: '# BEGIN SOLUTION' on line {i + 1} has no matching "
+                "'# END SOLUTION' (markers cannot be nested)"
+            )
+        rest = "\n".join(lines[end + 1 :]) + "\n" + later
+        out.extend(_placeholder("\n".join(lines[i + 1 : end]), rest, begin.group(1)))
         i = end + 1
     return "\n".join(out)
 
@@ -139,7 +142,7 @@ def release_notebook(nb: NotebookNode, name: str) -> NotebookNode:
         where = f"{name}, cell {index + 1}"
         tags = _tags(cell)
         source = cell.source
-        later = "\n".join(c.source for c in cells[index + 1:] if c.cell_type == "code")
+        later = "\n".join(c.source for c in cells[index + 1 :] if c.cell_type == "code")
         if cell.cell_type == "code":
             if SOLUTION_TAG in tags:
                 source = "\n".join(_placeholder(source, later))
@@ -148,7 +151,8 @@ def release_notebook(nb: NotebookNode, name: str) -> NotebookNode:
             new = nbformat.v4.new_code_cell(source)
         elif cell.cell_type == "markdown":
             new = nbformat.v4.new_markdown_cell(
-                MARKDOWN_PLACEHOLDER if SOLUTION_TAG in tags else source)
+                MARKDOWN_PLACEHOLDER if SOLUTION_TAG in tags else source
+            )
         else:
             new = nbformat.v4.new_raw_cell(source)
         new.id = cell.get("id") or f"cell-{index + 1}"  # deterministic: reruns are identical
@@ -183,8 +187,10 @@ def release(source: Path | str, out: Path | str) -> list[Path]:
     src_dir = (source if source.is_dir() else source.parent).resolve()
     out_dir = out.resolve()
     if out_dir == src_dir or src_dir in out_dir.parents:
-        raise ReleaseError(f"--out {out} is the source folder or inside it; choose another folder "
-                           "(e.g. build/student) so the solutions are never overwritten")
+        raise ReleaseError(
+            f"--out {out} is the source folder or inside it; choose another folder "
+            "(e.g. build/student) so the solutions are never overwritten"
+        )
     released = []
     for path in _notebooks(source):
         nb = nbformat.read(path, as_version=4)

@@ -150,8 +150,13 @@ def _kernel_env(home: Path) -> dict[str, str]:
     return env
 
 
-def execute_notebook(path: Path, *, env: dict[str, str] | None = None,
-                     timeout: int = 600, kernel_name: str = "python3") -> Any:
+def execute_notebook(
+    path: Path,
+    *,
+    env: dict[str, str] | None = None,
+    timeout: int = 600,
+    kernel_name: str = "python3",
+) -> Any:
     """Run ``path`` top to bottom in a fresh kernel (cwd: its folder); return the notebook.
 
     Raises ``nbclient.exceptions.CellExecutionError`` on the first failing cell.
@@ -235,17 +240,27 @@ def _index_html(pages: Iterable[Page], title: str) -> str:
             section = page.section
             heading = _SECTION_TITLES.get(section, section.title())
             parts += [f"<h2>{html.escape(heading)}</h2>", "<ol>"]
-        parts.append(f'<li><a href="{html.escape(page.href, quote=True)}">'
-                     f"{html.escape(page.title)}</a></li>")
+        parts.append(
+            f'<li><a href="{html.escape(page.href, quote=True)}">{html.escape(page.title)}</a></li>'
+        )
     if section is not None:
         parts.append("</ol>")
-    parts += [f'<p><a href="{html.escape(binder_url(), quote=True)}">Open the course on '
-              "Binder</a></p>", "</body>", "</html>", ""]
+    parts += [
+        f'<p><a href="{html.escape(binder_url(), quote=True)}">Open the course on Binder</a></p>',
+        "</body>",
+        "</html>",
+        "",
+    ]
     return "\n".join(parts)
 
 
-def build_site(out: Path, *, root: Path | None = None, timeout: int = 600,
-               title: str = "The Shanghai Cooperation Organization: an open course") -> list[Path]:
+def build_site(
+    out: Path,
+    *,
+    root: Path | None = None,
+    timeout: int = 600,
+    title: str = "The Shanghai Cooperation Organization: an open course",
+) -> list[Path]:
     """Execute every lesson and exercise offline and write a static HTML site to ``out``.
 
     Pages go to ``out/notebooks/NN-*.html`` and ``out/exercises/NN-*.html``;
@@ -285,8 +300,9 @@ def build_site(out: Path, *, root: Path | None = None, timeout: int = 600,
 # --------------------------------------------------------------------------- Binder
 
 
-def binder_url(path: str = START_NOTEBOOK, *, repo: str = BINDER_REPO,
-               ref: str = BINDER_REF) -> str:
+def binder_url(
+    path: str = START_NOTEBOOK, *, repo: str = BINDER_REPO, ref: str = BINDER_REF
+) -> str:
     """The mybinder.org link that opens ``path`` (relative to the repo) in JupyterLab."""
     return f"https://mybinder.org/v2/gh/{repo}/{ref}?urlpath=lab/tree/{path}"
 
@@ -308,11 +324,16 @@ def binder_markdown(root: Path | None = None) -> str:
         title = notebook_title(nbformat.read(path, as_version=4), default=path.stem)
         exercise = exercises.get(path.name[:2])
         student = f"{STUDENT_EXERCISES}/{exercise.name}" if exercise else ""
-        ex_cell = (f"[{exercise.stem}]({binder_url(student)}) "
-                   f"([solutions]({exercise.relative_to(root).as_posix()}))"
-                   if exercise else "")
-        lines.append(f"| [{title.replace('|', '/')}]({rel}) | "
-                     f"[![Binder]({BINDER_BADGE})]({binder_url(rel)}) | {ex_cell} |")
+        ex_cell = (
+            f"[{exercise.stem}]({binder_url(student)}) "
+            f"([solutions]({exercise.relative_to(root).as_posix()}))"
+            if exercise
+            else ""
+        )
+        lines.append(
+            f"| [{title.replace('|', '/')}]({rel}) | "
+            f"[![Binder]({BINDER_BADGE})]({binder_url(rel)}) | {ex_cell} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -321,14 +342,23 @@ def binder_markdown(root: Path | None = None) -> str:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the ``site`` options (``--out``, ``--root``, ``--timeout``) to ``parser``."""
-    parser.add_argument("--out", type=Path, default=Path("_site"),
-                        help="output folder (default: _site)")
-    parser.add_argument("--root", type=Path, default=None,
-                        help="course checkout (default: found from the current folder)")
-    parser.add_argument("--timeout", type=int, default=600,
-                        help="seconds a single cell may run (default: 600)")
-    parser.add_argument("--binder-markdown", action="store_true",
-                        help="print the README Binder badge and lesson table instead")
+    parser.add_argument(
+        "--out", type=Path, default=Path("_site"), help="output folder (default: _site)"
+    )
+    parser.add_argument(
+        "--root",
+        type=Path,
+        default=None,
+        help="course checkout (default: found from the current folder)",
+    )
+    parser.add_argument(
+        "--timeout", type=int, default=600, help="seconds a single cell may run (default: 600)"
+    )
+    parser.add_argument(
+        "--binder-markdown",
+        action="store_true",
+        help="print the README Binder badge and lesson table instead",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -347,8 +377,9 @@ def run(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``python -m sco_course.site [--out _site]``: build the static site."""
-    parser = argparse.ArgumentParser(prog="python -m sco_course.site", description=__doc__
-                                     .split("\n\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m sco_course.site", description=__doc__.split("\n\n")[0]
+    )
     add_arguments(parser)
     return run(parser.parse_args(argv))
 

@@ -31,18 +31,37 @@ from packaging.version import Version
 from sco_course import site
 
 ROOT = Path(__file__).resolve().parents[1]
-EXPORT_ARGS = ["export", "--format", "requirements-txt", "--no-hashes", "--no-emit-project",
-               "--frozen", "--no-dev"]
-REGENERATE = ("python3 -m uv " + " ".join(EXPORT_ARGS)
-              + " > requirements.txt && echo . >> requirements.txt")
+EXPORT_ARGS = [
+    "export",
+    "--format",
+    "requirements-txt",
+    "--no-hashes",
+    "--no-emit-project",
+    "--frozen",
+    "--no-dev",
+]
+REGENERATE = (
+    "python3 -m uv " + " ".join(EXPORT_ARGS) + " > requirements.txt && echo . >> requirements.txt"
+)
 # [text](target) and bare https://mybinder.org/... links
 MD_LINK = re.compile(r"\]\(([^)\s]+)\)")
 BINDER_LINK = re.compile(
     r"https://mybinder\.org/v2/gh/(?P<repo>[^/\s]+/[^/\s]+)/(?P<ref>[^?\s)]+)"
-    r"\?urlpath=lab/tree/(?P<path>[^)\s&#\"]+)")
+    r"\?urlpath=lab/tree/(?P<path>[^)\s&#\"]+)"
+)
 # files that make repo2docker pick another buildpack and ignore requirements.txt
-SHADOWING = ["environment.yml", "Pipfile", "Pipfile.lock", "Dockerfile", "default.nix",
-             "Project.toml", "REQUIRE", "install.R", "DESCRIPTION", "flake.nix"]
+SHADOWING = [
+    "environment.yml",
+    "Pipfile",
+    "Pipfile.lock",
+    "Dockerfile",
+    "default.nix",
+    "Project.toml",
+    "REQUIRE",
+    "install.R",
+    "DESCRIPTION",
+    "flake.nix",
+]
 
 
 def _uv() -> list[str]:
@@ -52,21 +71,29 @@ def _uv() -> list[str]:
     if shutil.which("uv"):
         return ["uv"]
     for python in (sys.executable, shutil.which("python3")):
-        if python and subprocess.run([python, "-m", "uv", "--version"],
-                                     capture_output=True).returncode == 0:
+        if (
+            python
+            and subprocess.run([python, "-m", "uv", "--version"], capture_output=True).returncode
+            == 0
+        ):
             return [python, "-m", "uv"]
     pytest.skip("uv is not available to re-export uv.lock")
 
 
 def test_requirements_txt_is_in_sync_with_uv_lock() -> None:
     exported = subprocess.run(
-        [*_uv(), *EXPORT_ARGS], cwd=ROOT, capture_output=True, text=True, timeout=300,
+        [*_uv(), *EXPORT_ARGS],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "UV_NO_PROGRESS": "1"},
     )
     assert exported.returncode == 0, exported.stderr
     current = (ROOT / "requirements.txt").read_text(encoding="utf-8")
     assert current == exported.stdout + ".\n", (
-        f"requirements.txt is out of date with uv.lock; regenerate it:\n    {REGENERATE}")
+        f"requirements.txt is out of date with uv.lock; regenerate it:\n    {REGENERATE}"
+    )
 
 
 def test_requirements_txt_pins_everything_and_ends_with_the_project() -> None:
@@ -94,22 +121,30 @@ def test_runtime_txt_matches_requires_python() -> None:
 def test_nothing_shadows_requirements_txt() -> None:
     for folder in ("binder", ".binder"):
         assert not (ROOT / folder).exists(), (
-            f"{folder}/ would make repo2docker ignore the root requirements.txt")
+            f"{folder}/ would make repo2docker ignore the root requirements.txt"
+        )
     present = [name for name in SHADOWING if (ROOT / name).exists()]
     assert not present, f"these files make repo2docker ignore requirements.txt: {present}"
     post_build = ROOT / "postBuild"
     if post_build.exists():
-        text = "\n".join(line for line in post_build.read_text(encoding="utf-8").splitlines()
-                         if not line.lstrip().startswith("#"))
+        text = "\n".join(
+            line
+            for line in post_build.read_text(encoding="utf-8").splitlines()
+            if not line.lstrip().startswith("#")
+        )
         assert not re.search(r"jupyter[ -]lab\s+build", text), (
-            "postBuild runs `jupyter lab build`: prebuilt extensions need no build")
+            "postBuild runs `jupyter lab build`: prebuilt extensions need no build"
+        )
 
 
 def test_post_build_makes_the_student_exercises() -> None:
     post_build = ROOT / "postBuild"
     assert os.access(post_build, os.X_OK), "postBuild must be executable"
-    commands = [line for line in post_build.read_text(encoding="utf-8").splitlines()
-                if line.strip() and not line.startswith("#")]
+    commands = [
+        line
+        for line in post_build.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
     assert f"python -m sco_course release exercises --out {site.STUDENT_EXERCISES}" in commands
     snippet = (ROOT / "docs" / "binder.md").read_text(encoding="utf-8")
     for path in site.course_notebooks(ROOT, ("exercises",)):
@@ -144,17 +179,23 @@ def test_notebook_links_point_at_existing_notebooks(name: str) -> None:
 def test_readme_snippet_opens_the_start_notebook_and_every_lesson() -> None:
     snippet = (ROOT / "docs" / "binder.md").read_text(encoding="utf-8")
     assert f"[![Binder]({site.BINDER_BADGE})]({site.binder_url()})" in snippet
-    assert site.binder_url() == (f"https://mybinder.org/v2/gh/{site.BINDER_REPO}/"
-                                 f"{site.BINDER_REF}?urlpath=lab/tree/"
-                                 "notebooks/00-start-here.ipynb")
+    assert site.binder_url() == (
+        f"https://mybinder.org/v2/gh/{site.BINDER_REPO}/"
+        f"{site.BINDER_REF}?urlpath=lab/tree/"
+        "notebooks/00-start-here.ipynb"
+    )
     lessons = site.course_notebooks(ROOT, ("notebooks",))
-    unlinked = [p.name for p in lessons
-                if site.binder_url(p.relative_to(ROOT).as_posix()) not in snippet]
-    assert not unlinked, (f"docs/binder.md has no Binder link for {unlinked}; "
-                          "regenerate: python -m sco_course.site --binder-markdown")
+    unlinked = [
+        p.name for p in lessons if site.binder_url(p.relative_to(ROOT).as_posix()) not in snippet
+    ]
+    assert not unlinked, (
+        f"docs/binder.md has no Binder link for {unlinked}; "
+        "regenerate: python -m sco_course.site --binder-markdown"
+    )
 
 
 def test_readme_has_the_binder_badge() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert site.binder_url() in readme, (
-        "README.md has no Binder badge: paste the snippet from docs/binder.md")
+        "README.md has no Binder badge: paste the snippet from docs/binder.md"
+    )

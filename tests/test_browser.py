@@ -43,8 +43,14 @@ REPO = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
     "--disable-dev-shm-usage",
 ]
 LESSONS = sorted(p for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
@@ -100,7 +106,8 @@ class Lab:
 
     def api(self, path: str, method: str = "GET") -> Any:
         request = urllib.request.Request(
-            f"{self.url}{path}", method=method,
+            f"{self.url}{path}",
+            method=method,
             headers={"Authorization": f"token {self.token}"},
         )
         with urllib.request.urlopen(request, timeout=30) as response:
@@ -121,18 +128,24 @@ def _write_json(path: Path, data: dict[str, Any]) -> None:
 
 def _jupyter_dirs(base: Path) -> dict[str, str]:
     """Throw-away Jupyter folders, with settings that keep JupyterLab quiet and predictable."""
-    dirs = {name: base / name for name in ("runtime", "config", "data", "settings",
-                                            "workspaces", "ipython")}
+    dirs = {
+        name: base / name
+        for name in ("runtime", "config", "data", "settings", "workspaces", "ipython")
+    }
     for folder in dirs.values():
         folder.mkdir(parents=True, exist_ok=True)
     settings = dirs["settings"] / "@jupyterlab"
     # every cell in the DOM (no virtual scrolling), no autosave, no news or update toasts
-    _write_json(settings / "notebook-extension" / "tracker.jupyterlab-settings",
-                {"windowingMode": "none"})
-    _write_json(settings / "docmanager-extension" / "plugin.jupyterlab-settings",
-                {"autosave": False})
-    _write_json(settings / "apputils-extension" / "notification.jupyterlab-settings",
-                {"checkForUpdates": False, "fetchNews": "false", "doNotDisturbMode": True})
+    _write_json(
+        settings / "notebook-extension" / "tracker.jupyterlab-settings", {"windowingMode": "none"}
+    )
+    _write_json(
+        settings / "docmanager-extension" / "plugin.jupyterlab-settings", {"autosave": False}
+    )
+    _write_json(
+        settings / "apputils-extension" / "notification.jupyterlab-settings",
+        {"checkForUpdates": False, "fetchNews": "false", "doNotDisturbMode": True},
+    )
     return {
         "JUPYTER_RUNTIME_DIR": str(dirs["runtime"]),
         "JUPYTER_CONFIG_DIR": str(dirs["config"]),
@@ -177,7 +190,8 @@ def _stop(lab: Lab) -> None:
     for pid in kernels:  # kernels run in their own sessions; end any survivor by its PID
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(pid, signal.SIGKILL) if os.getpgid(pid) == pid else os.kill(
-                pid, signal.SIGKILL)
+                pid, signal.SIGKILL
+            )
 
 
 def _start(base: Path) -> Lab:
@@ -193,10 +207,15 @@ def _start(base: Path) -> Lab:
     for _attempt in range(3):  # the free port may be taken between probe and bind
         port, token = _free_port(), secrets.token_hex(16)
         command = [
-            sys.executable, "-m", "jupyterlab", "--no-browser",
+            sys.executable,
+            "-m",
+            "jupyterlab",
+            "--no-browser",
             "--ServerApp.open_browser=False",
-            "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={port}",
-            "--ServerApp.port_retries=0", f"--IdentityProvider.token={token}",
+            "--ServerApp.ip=127.0.0.1",
+            f"--ServerApp.port={port}",
+            "--ServerApp.port_retries=0",
+            f"--IdentityProvider.token={token}",
             f"--ServerApp.root_dir={served}",
             "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
             "--LabApp.extension_manager=readonly",  # no PyPI queries
@@ -205,8 +224,13 @@ def _start(base: Path) -> Lab:
             command.append("--allow-root")
         with log.open("wb") as out:
             process = subprocess.Popen(
-                command, cwd=served, env=env, stdout=out, stderr=subprocess.STDOUT,
-                stdin=subprocess.DEVNULL, start_new_session=True,
+                command,
+                cwd=served,
+                env=env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                stdin=subprocess.DEVNULL,
+                start_new_session=True,
             )
         lab = Lab(f"http://127.0.0.1:{port}", token, served, process, log)
         deadline = time.monotonic() + SERVER_START_S
@@ -309,8 +333,9 @@ def _option_labels(question: Question, lang: str) -> tuple[str, str]:
         right = bool(question.answer)
         label = {True: t("quiz.true", lang=lang), False: t("quiz.false", lang=lang)}
         return label[right], label[not right]
-    labels = {o.key: f"{chr(ord('A') + i)}. {o.label(lang)}"
-              for i, o in enumerate(question.options)}
+    labels = {
+        o.key: f"{chr(ord('A') + i)}. {o.label(lang)}" for i, o in enumerate(question.options)
+    }
     wrong = next(key for key in labels if key != question.answer)
     return labels[question.answer], labels[wrong]
 
@@ -319,7 +344,8 @@ def _question_box(page: Page, question: Question, lang: str) -> Locator:
     prompt = page.locator(f"{PANEL} .widget-html", has_text=question.prompt[lang]).first
     return prompt.locator(
         "xpath=ancestor::div[contains(concat(' ', normalize-space(@class), ' '),"
-        " ' widget-vbox ')][1]")
+        " ' widget-vbox ')][1]"
+    )
 
 
 def _answer(box: Locator, label: str, lang: str) -> None:
@@ -346,8 +372,9 @@ def test_lesson_runs_in_jupyterlab(lesson: Path, lab: Lab, browser: BrowserConte
     try:
         # a fresh workspace per lesson: JupyterLab restores nothing opened before
         workspace = f"test-{len(_lessons_run)}-{lesson.stem}"
-        page.goto(f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?token={lab.token}",
-                  timeout=120 * MS)
+        page.goto(
+            f"{lab.url}/lab/workspaces/{workspace}/tree/{path}?token={lab.token}", timeout=120 * MS
+        )
         page.locator(f"{PANEL} .jp-Notebook .jp-Cell").first.wait_for(timeout=120 * MS)
         dialog = page.locator(".jp-Dialog")  # e.g. "Select Kernel" if metadata is missing
         if dialog.count() and dialog.locator(".jp-mod-accept").count():
@@ -355,14 +382,16 @@ def test_lesson_runs_in_jupyterlab(lesson: Path, lab: Lab, browser: BrowserConte
         _wait(lambda: _kernel_idle(lab, path), SERVER_START_S, f"the kernel of {path}")
 
         _run_all(page)
-        state = page.wait_for_function(_RUN_STATE_JS, arg=[STDERR], timeout=RUN_ALL_S * MS,
-                                       polling=500).json_value()
+        state = page.wait_for_function(
+            _RUN_STATE_JS, arg=[STDERR], timeout=RUN_ALL_S * MS, polling=500
+        ).json_value()
         _wait(lambda: _kernel_idle(lab, path), RUN_ALL_S, f"{path} to finish")
         page.screenshot(path=f"{shot}.png")
         errors = [e.inner_text() for e in page.locator(f"{PANEL} {STDERR}").all()]
         errors = [e for e in errors if "Traceback" in e or "Error" in e]
         assert state == "done" and not errors, (
-            f"{path}: a cell failed in JupyterLab:\n" + "\n---\n".join(errors)[:5000])
+            f"{path}: a cell failed in JupyterLab:\n" + "\n---\n".join(errors)[:5000]
+        )
 
         found = _quiz_question(lesson)
         if found is None:

@@ -115,7 +115,8 @@ def fake_spec(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "ex99.toml").write_text(FAKE_SPEC, encoding="utf-8")
     (tmp_path / "ex98.toml").write_text(
         '[[task]]\nid = "q1"\nkind = "integer"\nreference = "fake_integer"\nhint.en = "x"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     monkeypatch.setattr(checks, "SPEC_DIR", tmp_path)
     for name, value in EXPECTED.items():
         monkeypatch.setattr(reference_answers, name, lambda v=value: v, raising=False)
@@ -196,7 +197,8 @@ def test_choice_outside_choices_and_wrong_choice() -> None:
 def test_text_too_short_missing_keyword_wrong_type() -> None:
     assert wrong("text", "RATS is in Tashkent.") == "Your answer has 4 words; write at least 6."
     assert wrong("text", "The structure in Tashkent coordinates joint work.") == (
-        "Your answer does not yet mention: 'RATS'.")
+        "Your answer does not yet mention: 'RATS'."
+    )
     assert "written answer as a string" in wrong("text", 42)
 
 
@@ -223,7 +225,8 @@ def test_list_wrong_length_order_and_item() -> None:
     assert "order is not: position 0" in wrong("list", ["Russia", "China", "Kazakhstan"])
     message = wrong("list", ["China", "Russia", "Mongolia"])
     assert message == (
-        "1 of 3 items are wrong; the first is at position 2 (counting from 0): 'Mongolia'.")
+        "1 of 3 items are wrong; the first is at position 2 (counting from 0): 'Mongolia'."
+    )
     assert "a set, which has no order" in wrong("list", {"China", "Russia", "Kazakhstan"})
 
 
@@ -242,7 +245,8 @@ def test_series_length_index_and_values() -> None:
     assert wrong("series", fake_series().iloc[:2]) == "Your Series has 2 values; expected 3."
     shifted = pd.Series([1, 3, 2], index=[2005, 2006, 2008])
     assert wrong("series", shifted) == (
-        "1 expected index label(s) are missing; 1 index label(s) should not be there: 2008.")
+        "1 expected index label(s) are missing; 1 index label(s) should not be there: 2008."
+    )
     as_text = pd.Series([1, 3, 2], index=["2005", "2006", "2007"])
     assert "wrong type: yours are str, expected int" in wrong("series", as_text)
     off = pd.Series([1, 5, 2], index=[2005, 2006, 2007])
@@ -262,7 +266,8 @@ def test_dataframe_wrong_type_columns_rows_values() -> None:
     assert wrong("frame", fake_frame().iloc[:1]) == "Your DataFrame has 1 row; expected 2."
     off = fake_frame().assign(drills=[1, 2])
     assert wrong("frame", off) == (
-        "Column 'drills': 1 of 2 values differ: at 2006 yours is 1 too low.")
+        "Column 'drills': 1 of 2 values differ: at 2006 yours is 1 too low."
+    )
 
 
 def test_odd_object_gives_feedback_not_traceback() -> None:
@@ -341,11 +346,15 @@ def test_unknown_exercise_and_malformed_id() -> None:
 @pytest.mark.parametrize(
     ("body", "error"),
     [
-        ('id = "q1"\nkind = "integer"\nreference = "f"\ntolerence = 1\nhint.en = "x"',
-         r"unknown key\(s\) \['tolerence'\]"),
+        (
+            'id = "q1"\nkind = "integer"\nreference = "f"\ntolerence = 1\nhint.en = "x"',
+            r"unknown key\(s\) \['tolerence'\]",
+        ),
         ('id = "q1"\nkind = "float"\nreference = "f"\nhint.en = "x"', "kind must be one of"),
-        ('id = "q1"\nkind = "integer"\nreference = "f"\nexpected = 1\nhint.en = "x"',
-         "exactly one of 'reference' or 'expected'"),
+        (
+            'id = "q1"\nkind = "integer"\nreference = "f"\nexpected = 1\nhint.en = "x"',
+            "exactly one of 'reference' or 'expected'",
+        ),
         ('id = "q1"\nkind = "integer"\nreference = "f"', "needs at least hint.en"),
         ('id = "q1"\nkind = "choice"\nexpected = "A"\nhint.en = "x"', "needs 'choices"),
         ('kind = "integer"\nreference = "f"\nhint.en = "x"', "needs an id"),
@@ -359,7 +368,8 @@ def test_bad_spec_is_reported(tmp_path: Path, body: str, error: str) -> None:
 
 def test_missing_reference_function_is_reported(tmp_path: Path) -> None:
     (tmp_path / "ex97.toml").write_text(
-        '[[task]]\nid = "q1"\nkind = "integer"\nreference = "nope"\nhint.en = "x"\n')
+        '[[task]]\nid = "q1"\nkind = "integer"\nreference = "nope"\nhint.en = "x"\n'
+    )
     with pytest.raises(CheckSpecError, match="reference_answers has no function 'nope'"):
         sco.check("ex97.q1", 1)
 
@@ -405,8 +415,10 @@ def test_every_exercise_notebook_has_a_spec() -> None:
 
 
 def test_importing_checks_and_release_stays_light() -> None:
-    code = ("import sys, sco_course as sco; sco.check; sco.CheckResult; "
-            "import sco_course.release, sco_course.__main__; "
-            "heavy = {'pandas', 'nbformat', 'numpy'} & set(sys.modules); "
-            "assert not heavy, heavy")
+    code = (
+        "import sys, sco_course as sco; sco.check; sco.CheckResult; "
+        "import sco_course.release, sco_course.__main__; "
+        "heavy = {'pandas', 'nbformat', 'numpy'} & set(sys.modules); "
+        "assert not heavy, heavy"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)

@@ -34,9 +34,13 @@ def test_every_field_is_documented_and_categoricals_are_enums() -> None:
     for resource in PACKAGE["resources"]:
         assert resource.get("title") and resource.get("description"), resource["name"]
         for field in resource["schema"]["fields"]:
-            assert field.get("description"), f"{resource['name']}.{field['name']} has no description"
+            assert field.get("description"), (
+                f"{resource['name']}.{field['name']} has no description"
+            )
             if field["name"] in {"status", "series", "kind", "date_precision", "certainty"}:
-                assert field.get("constraints", {}).get("enum"), f"{resource['name']}.{field['name']}"
+                assert field.get("constraints", {}).get("enum"), (
+                    f"{resource['name']}.{field['name']}"
+                )
 
 
 def test_every_table_points_to_sources() -> None:

@@ -217,3 +217,28 @@ def test_edited_file_is_reloaded_not_served_from_cache(data_copy: Path) -> None:
     before = len(sco.load_sources())
     rewrite(data_copy / "sources.csv", lambda rows: rows.pop())
     assert len(sco.load_sources()) == before - 1
+
+
+def test_no_recorded_fact_is_newer_than_data_as_of() -> None:
+    as_of = pd.Timestamp(sco.DATA_AS_OF)
+    for table in TABLES:
+        frame = sco.load(table)
+        if table == "events":  # announced future meetings are labelled as planned
+            frame = frame[~frame["title"].str.contains("(planned)", regex=False)]
+        for column in frame.columns:
+            if pd.api.types.is_datetime64_any_dtype(frame[column]):
+                latest = frame[column].max()
+                assert pd.isna(latest) or latest <= as_of, f"{table}.{column}: {latest} > {as_of}"
+
+
+def test_members_on_follows_the_membership_intervals() -> None:
+    assert sco.members_on("2001-06-15") == sorted(
+        ["China", "Russia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Uzbekistan"]
+    )
+    members = sco.load_members().query("status == 'member'")
+    for row in members.itertuples():
+        assert row.country in sco.members_on(row.start_date)
+        assert row.country not in sco.members_on(row.start_date - pd.Timedelta(days=1))
+    assert len(sco.members_on(sco.DATA_AS_OF)) == members["country"].nunique()
+    with pytest.raises(sco.DataError, match="not a date"):
+        sco.members_on("sometime in 2005")

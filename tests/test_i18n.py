@@ -55,8 +55,10 @@ def test_set_language_switches_and_is_exported_at_top_level() -> None:
     assert t("quiz.score", correct=5, total=8) == "Score: 5 / 8"
 
 
-@pytest.mark.parametrize(("given", "expected"), [("ID", "id"), ("id-ID", "id"), ("id_ID", "id"),
-                                                 ("in", "id"), ("en-GB", "en"), (" EN ", "en")])
+@pytest.mark.parametrize(
+    ("given", "expected"),
+    [("ID", "id"), ("id-ID", "id"), ("id_ID", "id"), ("in", "id"), ("en-GB", "en"), (" EN ", "en")],
+)
 def test_region_variants_are_accepted(given: str, expected: str) -> None:
     set_language(given)
     assert get_language() == expected

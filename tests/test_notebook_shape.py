@@ -16,8 +16,13 @@ ROOT = Path(__file__).resolve().parents[1]
 LESSONS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("[0-9][0-9]-*.ipynb"))
 EXPECTED_LESSONS = [
-    "00-start-here", "01-history", "02-structure", "03-three-evils",
-    "04-kazakhstan", "05-drill-record", "06-balancing-theory",
+    "00-start-here",
+    "01-history",
+    "02-structure",
+    "03-three-evils",
+    "04-kazakhstan",
+    "05-drill-record",
+    "06-balancing-theory",
 ]
 
 sys.path.insert(0, str(ROOT / "tools"))

@@ -21,7 +21,10 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     try:
         subprocess.run(
             [*UV, "build", "--wheel", "--out-dir", str(out), str(ROOT)],
-            check=True, capture_output=True, text=True, timeout=600,
+            check=True,
+            capture_output=True,
+            text=True,
+            timeout=600,
         )
     except (FileNotFoundError, subprocess.CalledProcessError) as exc:  # pragma: no cover
         pytest.fail(f"building the wheel failed: {getattr(exc, 'stderr', exc)}")
@@ -45,7 +48,8 @@ def test_installed_wheel_loads_data_from_another_folder(wheel: Path, tmp_path: P
     python = venv / "bin" / "python"
     subprocess.run(
         [*UV, "pip", "install", "--quiet", "--python", str(python), str(wheel)],
-        check=True, timeout=900,
+        check=True,
+        timeout=900,
     )
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()

@@ -91,8 +91,9 @@ def test_corrupt_file_is_backed_up_not_overwritten(home: Path) -> None:
     assert _doc(home)["lessons"]["01-history"]["questions"]["founded"]["correct"] is True
 
 
-@pytest.mark.parametrize("content", [b"[1, 2]", b'{"lessons": []}', b"\xff\xfe",
-                                     b'{"lessons": {"x": 1}}'])
+@pytest.mark.parametrize(
+    "content", [b"[1, 2]", b'{"lessons": []}', b"\xff\xfe", b'{"lessons": {"x": 1}}']
+)
 def test_summary_of_a_corrupt_file_warns_and_leaves_it_alone(home: Path, content: bytes) -> None:
     home.mkdir()
     (home / "progress.json").write_bytes(content)

@@ -29,7 +29,7 @@ BANKS = ROOT / "sco_course" / "banks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 
 # A small valid bank with one question of each type and plain (authoring) answers.
-VALID = '''
+VALID = """
 lesson = "99-test"
 title = { en = "Test bank", id = "Bank uji" }
 
@@ -104,7 +104,7 @@ right = [
 ]
 answer = { rats = "tashkent", secretariat = "beijing" }
 explanation = { en = "Tashkent and Beijing.", id = "Tashkent dan Beijing." }
-'''
+"""
 
 RIGHT = {
     "q-single": "b",
@@ -193,15 +193,22 @@ def test_start_here_bank_covers_every_question_type() -> None:
     bank = load_bank("00-start-here")
     assert len(bank.questions) == 8
     assert {q.type for q in bank.questions} == {
-        "single", "multiple", "truefalse", "numeric", "ordering", "matching"}
+        "single",
+        "multiple",
+        "truefalse",
+        "numeric",
+        "ordering",
+        "matching",
+    }
     assert bank.question("founding-date").answer == "b"
 
 
 # --------------------------------------------------------------------------- answers
 
 
-@pytest.mark.parametrize("value", ["b", ["a", "c"], True, False, 2001, 12.5,
-                                   {"rats": "tashkent"}, "Ñusantara ✔"])
+@pytest.mark.parametrize(
+    "value", ["b", ["a", "c"], True, False, 2001, 12.5, {"rats": "tashkent"}, "Ñusantara ✔"]
+)
 def test_encode_decode_round_trip(value) -> None:
     encoded = encode_answer(value)
     assert encoded.startswith("enc:")
@@ -212,9 +219,26 @@ def test_encode_decode_round_trip(value) -> None:
 def test_encoding_matches_the_exercise_checker_so_one_cli_serves_both() -> None:
     from sco_course import checks
 
+    # one implementation serves the banks, the checkspecs and the CLI ...
+    assert checks.encode_answer is encode_answer
+    assert checks.decode_answer is decode_answer
     for value in ["b", ["a", "c"], False, 2002, {"rats": "tashkent"}]:
         assert checks.decode_answer(encode_answer(value)) == value
         assert decode_answer(checks.encode_answer(value)) == value
+    # ... and its scheme is pinned: the shipped banks and checkspecs hold these strings
+    assert encode_answer("b") == "enc:CEgI"
+    assert encode_answer(["a", "c"]) == "enc:cQhLCAYKCEkIdw=="
+
+
+def test_every_shipped_encoded_answer_decodes() -> None:
+    from sco_course import checks
+
+    for lesson in list_banks():
+        assert load_bank(lesson).questions
+    for exercise in checks.known_exercises():
+        for task in checks.load_spec(exercise).values():
+            if isinstance(task.expected, str) and task.expected.startswith("enc:"):
+                decode_answer(task.expected)  # raises ValueError if it is damaged
 
 
 @pytest.mark.parametrize("text", ["b", "enc:", "enc:!!!", "enc:AAAA"])
@@ -241,34 +265,78 @@ def test_encoded_and_plain_answers_load_the_same(tmp_path: Path) -> None:
 BROKEN = {
     "missing answer": ('answer = "b"\n', "", "q-single", "missing 'answer'"),
     "answer not an option": ('answer = "b"', 'answer = "z"', "q-single", "not among"),
-    "multiple answer not an option": ('answer = ["a", "c"]', 'answer = ["a", "x"]',
-                                      "q-multiple", "option keys"),
+    "multiple answer not an option": (
+        'answer = ["a", "c"]',
+        'answer = ["a", "x"]',
+        "q-multiple",
+        "option keys",
+    ),
     "duplicate question id": ('id = "q-tf"', 'id = "q-single"', "q-single", "duplicate"),
-    "missing translation": ('prompt = { en = "Pick B.", id = "Pilih B." }',
-                            'prompt = { en = "Pick B." }', "q-single", "'id' translation"),
-    "empty translation": ('{ key = "a", en = "Alpha", id = "Alfa" }',
-                          '{ key = "a", en = "Alpha", id = " " }', "q-single", "translation"),
+    "missing translation": (
+        'prompt = { en = "Pick B.", id = "Pilih B." }',
+        'prompt = { en = "Pick B." }',
+        "q-single",
+        "'id' translation",
+    ),
+    "empty translation": (
+        '{ key = "a", en = "Alpha", id = "Alfa" }',
+        '{ key = "a", en = "Alpha", id = " " }',
+        "q-single",
+        "translation",
+    ),
     "unknown type": ('type = "truefalse"', 'type = "yesno"', "q-tf", "unknown type"),
     "numeric without tolerance": ("tolerance = 0.5\n", "", "q-num", "'tolerance'"),
     "negative tolerance": ("tolerance = 0.5", "tolerance = -1", "q-num", "tolerance"),
     "numeric answer not a number": ("answer = 2001", 'answer = "2001"', "q-num", "number"),
     "truefalse answer not a bool": ("answer = true", 'answer = "true"', "q-tf", "true or false"),
-    "ordering misses an item": ('answer = ["early", "middle", "late"]',
-                                'answer = ["early", "late"]', "q-order", "every item"),
-    "ordering repeats an item": ('answer = ["early", "middle", "late"]',
-                                 'answer = ["early", "early", "late"]', "q-order", "every item"),
-    "matching unknown right key": ('secretariat = "beijing" }', 'secretariat = "paris" }',
-                                   "q-match", "unknown right key"),
-    "matching misses a left key": ('answer = { rats = "tashkent", secretariat = "beijing" }',
-                                   'answer = { rats = "tashkent" }', "q-match", "every left key"),
-    "duplicate option key": ('{ key = "b", en = "Bravo"', '{ key = "a", en = "Bravo"',
-                             "q-single", "duplicate key"),
-    "unknown question key": ("tolerance = 0.5", "tolerance = 0.5\ntolerence = 1", "q-num",
-                             "unknown key"),
-    "bad encoded answer": ('answer = "b"', 'answer = "enc:not base64!"', "q-single",
-                           "could not be decoded"),
-    "missing source_id": ('source_id = "seed-000"\nprompt = { en = "Water',
-                          'prompt = { en = "Water', "q-tf", "'source_id'"),
+    "ordering misses an item": (
+        'answer = ["early", "middle", "late"]',
+        'answer = ["early", "late"]',
+        "q-order",
+        "every item",
+    ),
+    "ordering repeats an item": (
+        'answer = ["early", "middle", "late"]',
+        'answer = ["early", "early", "late"]',
+        "q-order",
+        "every item",
+    ),
+    "matching unknown right key": (
+        'secretariat = "beijing" }',
+        'secretariat = "paris" }',
+        "q-match",
+        "unknown right key",
+    ),
+    "matching misses a left key": (
+        'answer = { rats = "tashkent", secretariat = "beijing" }',
+        'answer = { rats = "tashkent" }',
+        "q-match",
+        "every left key",
+    ),
+    "duplicate option key": (
+        '{ key = "b", en = "Bravo"',
+        '{ key = "a", en = "Bravo"',
+        "q-single",
+        "duplicate key",
+    ),
+    "unknown question key": (
+        "tolerance = 0.5",
+        "tolerance = 0.5\ntolerence = 1",
+        "q-num",
+        "unknown key",
+    ),
+    "bad encoded answer": (
+        'answer = "b"',
+        'answer = "enc:not base64!"',
+        "q-single",
+        "could not be decoded",
+    ),
+    "missing source_id": (
+        'source_id = "seed-000"\nprompt = { en = "Water',
+        'prompt = { en = "Water',
+        "q-tf",
+        "'source_id'",
+    ),
 }
 
 
@@ -341,8 +409,12 @@ def test_widgets_are_standard_keyboard_usable_controls(tmp_path: Path) -> None:
     q = make_quiz(tmp_path, save=False)
     kinds = {qid: {type(x) for x in view.inputs} for qid, view in q.controls.items()}
     assert kinds == {
-        "q-single": {w.RadioButtons}, "q-multiple": {w.Checkbox}, "q-tf": {w.RadioButtons},
-        "q-num": {w.FloatText}, "q-order": {w.Dropdown}, "q-match": {w.Dropdown},
+        "q-single": {w.RadioButtons},
+        "q-multiple": {w.Checkbox},
+        "q-tf": {w.RadioButtons},
+        "q-num": {w.FloatText},
+        "q-order": {w.Dropdown},
+        "q-match": {w.Dropdown},
     }
     for n, view in enumerate(q.controls.values(), 1):
         assert view.button.description == "Check"
@@ -512,10 +584,14 @@ def test_nbconvert_html_without_widget_state_shows_the_questions() -> None:
 
 
 def test_import_stays_light() -> None:
-    code = ("import sys, sco_course, sco_course.quizzes, sco_course.progress, sco_course.i18n;"
-            "print(sorted(m for m in ('ipywidgets', 'pandas') if m in sys.modules))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, cwd=ROOT)
+    code = (
+        "import sys, sco_course, sco_course.quizzes, sco_course.quizbank, sco_course.checks,"
+        " sco_course.progress, sco_course.i18n;"
+        "print(sorted(m for m in ('ipywidgets', 'pandas') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     assert out.stdout.strip() == "[]"
 
 
@@ -528,4 +604,10 @@ def test_examples_in_the_docs_are_valid_banks(tmp_path: Path) -> None:
     assert file_example.question("founding-date").answer == "b"
     types = load_bank(write_bank(tmp_path, head + blocks[1], "docs.toml"))
     assert [q.type for q in types.questions] == [
-        "single", "multiple", "truefalse", "numeric", "ordering", "matching"]
+        "single",
+        "multiple",
+        "truefalse",
+        "numeric",
+        "ordering",
+        "matching",
+    ]

@@ -136,10 +136,13 @@ def one_cell_release(source: str, *later: str, tags: tuple[str, ...] = ()) -> li
 
 
 def test_markers_keep_targets_used_later_and_indentation() -> None:
-    source = ("def f(df):\n    # BEGIN SOLUTION\n    tmp = df.dropna()\n    out = len(tmp)\n"
-              "    # END SOLUTION\n    return out\n")
+    source = (
+        "def f(df):\n    # BEGIN SOLUTION\n    tmp = df.dropna()\n    out = len(tmp)\n"
+        "    # END SOLUTION\n    return out\n"
+    )
     assert one_cell_release(source)[0] == (
-        "def f(df):\n    out = ...  # your code here\n    return out")
+        "def f(df):\n    out = ...  # your code here\n    return out"
+    )
 
 
 def test_markers_without_later_use_leave_a_bare_placeholder() -> None:
@@ -154,9 +157,11 @@ def test_solution_tagged_code_cell_keeps_targets_used_in_later_cells() -> None:
 
 
 def test_markdown_solution_and_instructor_cells() -> None:
-    cells = [nbformat.v4.new_markdown_cell("The answer is 42."),
-             nbformat.v4.new_markdown_cell("Note for teachers."),
-             nbformat.v4.new_markdown_cell("Question?")]
+    cells = [
+        nbformat.v4.new_markdown_cell("The answer is 42."),
+        nbformat.v4.new_markdown_cell("Note for teachers."),
+        nbformat.v4.new_markdown_cell("Question?"),
+    ]
     cells[0].metadata["tags"] = ["solution"]
     cells[1].metadata["tags"] = ["instructor"]
     student = release_notebook(nbformat.v4.new_notebook(cells=cells), "t.ipynb")
@@ -166,8 +171,11 @@ def test_markdown_solution_and_instructor_cells() -> None:
 
 @pytest.mark.parametrize(
     "source",
-    ["# BEGIN SOLUTION\nx = 1\n", "x = 1\n# END SOLUTION\n",
-     "# BEGIN SOLUTION\n# BEGIN SOLUTION\nx = 1\n# END SOLUTION\n"],
+    [
+        "# BEGIN SOLUTION\nx = 1\n",
+        "x = 1\n# END SOLUTION\n",
+        "# BEGIN SOLUTION\n# BEGIN SOLUTION\nx = 1\n# END SOLUTION\n",
+    ],
 )
 def test_broken_markers_name_the_cell(source: str) -> None:
     with pytest.raises(ReleaseError, match=r"t\.ipynb, cell 1: .*SOLUTION"):
@@ -179,8 +187,9 @@ def test_broken_markers_name_the_cell(source: str) -> None:
 
 def execute(path: Path) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=120, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     return nb
 
 
@@ -189,8 +198,11 @@ def check_results(nb: nbformat.NotebookNode) -> list[str]:
     results = []
     for cell in nb.cells:
         if cell.cell_type == "code" and "sco.check(" in cell.source:
-            shown = [o["data"]["text/plain"] for o in cell.outputs
-                     if o["output_type"] == "execute_result"]
+            shown = [
+                o["data"]["text/plain"]
+                for o in cell.outputs
+                if o["output_type"] == "execute_result"
+            ]
             assert len(shown) == 1, f"no check result shown for:\n{cell.source}"
             results.append(shown[0])
     return results
@@ -198,15 +210,23 @@ def check_results(nb: nbformat.NotebookNode) -> list[str]:
 
 FAKE_PACKAGE = {
     "name": "fake",
-    "resources": [{
-        "name": "members", "path": "members.csv",
-        "schema": {"fields": [
-            {"name": "country", "type": "string", "constraints": {"required": True}},
-            {"name": "status", "type": "string",
-             "constraints": {"enum": ["member", "observer", "dialogue_partner"]}},
-            {"name": "founding", "type": "boolean"},
-        ]},
-    }],
+    "resources": [
+        {
+            "name": "members",
+            "path": "members.csv",
+            "schema": {
+                "fields": [
+                    {"name": "country", "type": "string", "constraints": {"required": True}},
+                    {
+                        "name": "status",
+                        "type": "string",
+                        "constraints": {"enum": ["member", "observer", "dialogue_partner"]},
+                    },
+                    {"name": "founding", "type": "boolean"},
+                ]
+            },
+        }
+    ],
 }
 FAKE_MEMBERS = """country,status,founding
 China,member,true
@@ -265,7 +285,8 @@ def test_every_student_version_runs_to_the_end_with_each_task_unanswered(
     monkeypatch.setenv(STRICT_ENV, "0")
     results = check_results(execute(released / path.name))  # raises on any cell error
     exercise = SPECS[path.name]
-    assert len(results) == len(tomllib.loads(
-        (ROOT / "sco_course" / "checkspecs" / f"{exercise}.toml").read_text())["task"])
+    assert len(results) == len(
+        tomllib.loads((ROOT / "sco_course" / "checkspecs" / f"{exercise}.toml").read_text())["task"]
+    )
     for text in results:
         assert text.startswith("✘ Not answered yet (") and "not answered yet" in text

@@ -54,8 +54,9 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[Path]]:
 def pages(built: tuple[Path, list[Path]]) -> dict[Path, BeautifulSoup]:
     out, _files = built
     return {
-        nb: BeautifulSoup((out / nb.parent.name / f"{nb.stem}.html").read_text("utf-8"),
-                          "html.parser")
+        nb: BeautifulSoup(
+            (out / nb.parent.name / f"{nb.stem}.html").read_text("utf-8"), "html.parser"
+        )
         for nb in NOTEBOOKS
     }
 
@@ -103,8 +104,7 @@ def test_lesson_page_is_readable(lesson: Path, pages: dict[Path, BeautifulSoup])
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=[p.stem for p in LESSONS])
-def test_quiz_questions_are_shown_as_text(lesson: Path,
-                                          pages: dict[Path, BeautifulSoup]) -> None:
+def test_quiz_questions_are_shown_as_text(lesson: Path, pages: dict[Path, BeautifulSoup]) -> None:
     banks = quiz_banks(lesson)
     if not banks:
         pytest.skip(f"{lesson.name} shows no quiz")
@@ -113,7 +113,8 @@ def test_quiz_questions_are_shown_as_text(lesson: Path,
         bank = load_bank(name)
         for question in bank.questions:
             assert _words(question.prompt["en"]) in text, (
-                f"{lesson.name}: quiz question {question.id!r} is not on the page")
+                f"{lesson.name}: quiz question {question.id!r} is not on the page"
+            )
 
 
 def test_some_lesson_has_a_quiz() -> None:

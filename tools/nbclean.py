@@ -32,13 +32,18 @@ def _new_id(source: str, used: set[str]) -> str:
 
 
 def clean(notebook: dict) -> dict:
-    notebook["metadata"] = {k: v for k, v in notebook.get("metadata", {}).items() if k in KEEP_METADATA}
+    notebook["metadata"] = {
+        k: v for k, v in notebook.get("metadata", {}).items() if k in KEEP_METADATA
+    }
     info = notebook["metadata"].get("language_info")
     if info:
         notebook["metadata"]["language_info"] = {"name": info.get("name", "python")}
     used = {cell["id"] for cell in notebook.get("cells", []) if "id" in cell}
     for cell in notebook.get("cells", []):
-        if "id" not in cell and (notebook.get("nbformat"), notebook.get("nbformat_minor", 0)) >= (4, 5):
+        if "id" not in cell and (notebook.get("nbformat"), notebook.get("nbformat_minor", 0)) >= (
+            4,
+            5,
+        ):
             cell["id"] = _new_id("".join(cell.get("source", [])), used)
         cell["metadata"] = {
             k: v for k, v in cell.get("metadata", {}).items() if k in KEEP_CELL_METADATA and v
