@@ -38,7 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DataError",
-    "members_on",
     "cite",
     "data_dir",
     "list_datasets",
@@ -63,6 +62,7 @@ __all__ = [
     "load_sources",
     "load_theory",
     "load_trade",
+    "members_on",
 ]
 
 PACKAGE_FILE = "datapackage.json"
