@@ -338,6 +338,9 @@ class Quiz:
         ok = q.is_correct(response)
         self.results[q.id] = ok
         verdict = t("quiz.correct" if ok else "quiz.incorrect", lang=lang)
+        if q.type == "truefalse":  # say which it is, so the explanation need not
+            truth = t("quiz.true" if q.answer else "quiz.false", lang=lang).lower()
+            verdict = t("quiz.correct_tf" if ok else "quiz.incorrect_tf", lang=lang, truth=truth)
         colour = "#1a7f37" if ok else "#b35900"  # an extra cue only; the words carry it
         source = t("quiz.source", lang=lang, source_id=q.source_id)
         view.feedback.value = (

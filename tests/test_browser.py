@@ -401,11 +401,15 @@ def test_lesson_runs_in_jupyterlab(lesson: Path, lab: Lab, browser: BrowserConte
         box = _question_box(page, question, lang)
         box.scroll_into_view_if_needed()
         _answer(box, right, lang)
-        expect(box).to_contain_text(t("quiz.correct", lang=lang), timeout=30 * MS)
+        # "✔ Correct." or, for true/false questions, "✔ Correct: the statement is ..."
+        correct, incorrect = (
+            t(k, lang=lang).rstrip(".") for k in ("quiz.correct", "quiz.incorrect")
+        )
+        expect(box).to_contain_text(correct, timeout=30 * MS)
         box.screenshot(path=f"{shot}-quiz-right.png")
         _answer(box, wrong, lang)
-        expect(box).to_contain_text(t("quiz.incorrect", lang=lang), timeout=30 * MS)
-        expect(box).not_to_contain_text(t("quiz.correct", lang=lang))
+        expect(box).to_contain_text(incorrect, timeout=30 * MS)
+        expect(box).not_to_contain_text(correct)
         box.screenshot(path=f"{shot}-quiz-wrong.png")
         _quizzes_answered.append(f"{lesson.name}: {bank}/{question.id}")
     except Exception:

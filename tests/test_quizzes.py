@@ -189,6 +189,16 @@ def test_shipped_bank_source_ids_resolve(lesson: str) -> None:
         assert q.source_id in sources, f"{lesson}: {q.id}: unknown source_id {q.source_id}"
 
 
+@pytest.mark.parametrize("lesson", list_banks())
+def test_true_false_explanations_leave_the_verdict_to_the_feedback(lesson: str) -> None:
+    # The feedback already says "the statement is true/false"; an explanation that
+    # starts with the verdict again would read "Correct: the statement is false. False. ..."
+    for question in load_bank(lesson).questions:
+        if question.type == "truefalse":
+            for text in question.explanation.values():
+                assert not re.match(r"(True|False|Benar|Salah)\b", text), (lesson, question.id)
+
+
 def test_start_here_bank_covers_every_question_type() -> None:
     bank = load_bank("00-start-here")
     assert len(bank.questions) == 8
@@ -385,7 +395,8 @@ def test_right_answer_gives_correct_feedback_and_score(tmp_path: Path, qid: str)
     q.set_response(qid, RIGHT[qid])
     q.controls[qid].button.click()
     feedback = q.feedback(qid)
-    assert feedback.startswith("✔ Correct.")
+    expected = "✔ Correct: the statement is true." if qid == "q-tf" else "✔ Correct."
+    assert feedback.startswith(expected)
     assert q.bank.question(qid).explanation["en"] in feedback
     assert "Source: seed-000" in feedback
     assert q.score == 1 and q.results == {qid: True}
@@ -397,7 +408,8 @@ def test_wrong_answer_gives_not_quite_and_the_explanation(tmp_path: Path, qid: s
     q = make_quiz(tmp_path, save=False)
     q.set_response(qid, WRONG[qid])
     q.controls[qid].button.click()
-    assert q.feedback(qid).startswith("✘ Not quite.")
+    expected = "✘ Not quite: the statement is true." if qid == "q-tf" else "✘ Not quite."
+    assert q.feedback(qid).startswith(expected)
     assert q.bank.question(qid).explanation["en"] in q.feedback(qid)
     assert q.score == 0 and q.results == {qid: False}
     assert q._score_label.value == "Score: 0 / 6"
