@@ -28,6 +28,9 @@ _LAZY: dict[str, str] = {
     "cite": "datasets",
     "data_dir": "datasets",
     "members_on": "datasets",
+    "status_on": "datasets",
+    "designations": "datasets",
+    "DESIGNATION_AUTHORITIES": "datasets",
     # i18n.py
     "set_language": "i18n",
     "get_language": "i18n",

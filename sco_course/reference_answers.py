@@ -40,26 +40,11 @@ def ex00_q3_member_columns() -> list[str]:
 # ------------------------------------------------------------------ ex01 (lesson 01-history)
 
 
-def _ex01_members_on(day: str) -> Any:
-    """Rows of ``members`` valid on ``day``: started on or before it and not ended by it."""
-    import pandas as pd
-
-    members = datasets.load("members")
-    when = pd.Timestamp(day)
-    valid = (members["start_date"] <= when) & (
-        members["end_date"].isna() | (members["end_date"] > when)
-    )
-    return members[valid]
-
-
 def ex01_q1_members_per_year() -> Any:
     """Series year (2001-2024) -> number of member states on 31 December, from ``members``."""
     import pandas as pd
 
-    counts = {
-        year: int((_ex01_members_on(f"{year}-12-31")["status"] == "member").sum())
-        for year in range(2001, 2025)
-    }
+    counts = {year: len(datasets.members_on(f"{year}-12-31")) for year in range(2001, 2025)}
     return pd.Series(counts, name="members")
 
 
@@ -460,28 +445,6 @@ __all__ += [
 
 # ---------------------------------------------------------------- ex03 (lesson 03-three-evils)
 
-_EX03_YEAR = r"\b(19[5-9]\d|20[0-2]\d)\b"
-_EX03_AUTHORITIES = (
-    "UN",
-    "US",
-    "UK",
-    "China",
-    "Russia",
-    "Kazakhstan",
-    "Kyrgyzstan",
-    "Tajikistan",
-    "Uzbekistan",
-)
-
-
-def _ex03_authorities(text: str) -> list[str]:
-    """Authorities named in a designation text before its first digit."""
-    import re
-
-    prefix = re.split(r"\d", text, maxsplit=1)[0]
-    return [a for a in _EX03_AUTHORITIES if re.search(rf"\b{a}\b", prefix)]
-
-
 def ex03_q1_n_undesignated() -> int:
     """Number of groups in ``groups`` with an empty ``designations`` list."""
     groups = datasets.load("groups")
@@ -509,21 +472,21 @@ def ex03_q4_earliest_year() -> Any:
     """Series name -> earliest of the first years (1950-2029) of its designation texts (designated groups only)."""
     import pandas as pd
 
-    groups = datasets.load("groups")
-    texts = groups[["name", "designations"]].explode("designations").dropna(subset=["designations"])
-    years = texts["designations"].str.extract(_EX03_YEAR, expand=False).astype(float)
-    earliest = years.groupby(texts["name"].astype(str)).min().dropna().astype(int)
+    table = datasets.designations()
+    earliest = table.groupby("name", sort=False)["year"].min().dropna().astype(int)
     return pd.Series(earliest.to_dict(), name="earliest")
 
 
 def ex03_q5_most_authorities() -> str:
-    """Abbreviation of the group designated by the most different authorities."""
-    groups = datasets.load("groups")
-    counts = {
-        str(row.abbreviation): len({a for d in row.designations for a in _ex03_authorities(d)})
-        for row in groups.dropna(subset=["abbreviation"]).itertuples()
-    }
-    return max(counts, key=counts.__getitem__)
+    """Abbreviation of the group designated by the most different authorities.
+
+    The authorities of a text are those of :func:`sco_course.datasets.designations`
+    (the names of ``DESIGNATION_AUTHORITIES`` before its first digit), the rule the
+    exercise gives students as ``authorities_in``.
+    """
+    table = datasets.designations()
+    counts = table.groupby("group", sort=False, observed=True)["authority"].nunique()
+    return str(counts.idxmax())
 
 
 def ex03_q6_violence_terms() -> set[str]:
