@@ -27,10 +27,10 @@ _LAZY: dict[str, str] = {
     "load": "datasets",
     "cite": "datasets",
     "data_dir": "datasets",
-    "members_on": "datasets",
-    "status_on": "datasets",
-    "designations": "datasets",
-    "DESIGNATION_AUTHORITIES": "datasets",
+    "members_on": "queries",
+    "status_on": "queries",
+    "designations": "queries",
+    "DESIGNATION_AUTHORITIES": "queries",
     # i18n.py
     "set_language": "i18n",
     "get_language": "i18n",
@@ -61,7 +61,18 @@ def __getattr__(name: str) -> Any:
     if name.startswith("load_"):
         module = importlib.import_module(".datasets", __name__)
         return getattr(module, name)
-    if name in {"plots", "datasets", "quizzes", "quizbank", "checks", "progress", "i18n", "lesson"}:
+    if name in {
+        "plots",
+        "charts",
+        "queries",
+        "datasets",
+        "quizzes",
+        "quizbank",
+        "checks",
+        "progress",
+        "i18n",
+        "lesson",
+    }:
         return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'sco_course' has no attribute {name!r}")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import datasets
+from . import datasets, queries
 
 __all__ = ["ex00_q1_founding_count", "ex00_q2_founding_set", "ex00_q3_member_columns"]
 
@@ -44,7 +44,7 @@ def ex01_q1_members_per_year() -> Any:
     """Series year (2001-2024) -> number of member states on 31 December, from ``members``."""
     import pandas as pd
 
-    counts = {year: len(datasets.members_on(f"{year}-12-31")) for year in range(2001, 2025)}
+    counts = {year: len(queries.members_on(f"{year}-12-31")) for year in range(2001, 2025)}
     return pd.Series(counts, name="members")
 
 
@@ -201,7 +201,7 @@ def _ex02_name_ru() -> dict[str, str]:
 
 def _ex02_members_on(day: Any) -> list[str]:
     """Member states on ``day`` (from ``members``), in Russian alphabetical order."""
-    return sorted(datasets.members_on(day), key=_ex02_name_ru().__getitem__)
+    return sorted(queries.members_on(day), key=_ex02_name_ru().__getitem__)
 
 
 def _ex02_summits() -> Any:
@@ -302,7 +302,7 @@ __all__ += [
 
 def _ex04_members_in(year: int) -> list[str]:
     """Member states at the end of ``year`` (``members`` table)."""
-    return datasets.members_on(f"{year}-12-31")
+    return queries.members_on(f"{year}-12-31")
 
 
 def _ex04_latest_complete_year(indicator: str) -> int:
@@ -445,6 +445,7 @@ __all__ += [
 
 # ---------------------------------------------------------------- ex03 (lesson 03-three-evils)
 
+
 def ex03_q1_n_undesignated() -> int:
     """Number of groups in ``groups`` with an empty ``designations`` list."""
     groups = datasets.load("groups")
@@ -472,7 +473,7 @@ def ex03_q4_earliest_year() -> Any:
     """Series name -> earliest of the first years (1950-2029) of its designation texts (designated groups only)."""
     import pandas as pd
 
-    table = datasets.designations()
+    table = queries.designations()
     earliest = table.groupby("name", sort=False)["year"].min().dropna().astype(int)
     return pd.Series(earliest.to_dict(), name="earliest")
 
@@ -484,7 +485,7 @@ def ex03_q5_most_authorities() -> str:
     (the names of ``DESIGNATION_AUTHORITIES`` before its first digit), the rule the
     exercise gives students as ``authorities_in``.
     """
-    table = datasets.designations()
+    table = queries.designations()
     counts = table.groupby("group", sort=False, observed=True)["authority"].nunique()
     return str(counts.idxmax())
 

@@ -1,4 +1,4 @@
-"""The query helpers of ``sco_course.datasets``: ``status_on`` and ``designations``."""
+"""The query helpers of ``sco_course.queries``: ``status_on`` and ``designations``."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 import sco_course as sco
-from sco_course import datasets
+from sco_course import queries
 
 
 def test_status_on_lists_every_linked_country_once() -> None:
@@ -85,6 +85,6 @@ def test_designations_matches_the_exercise_rule() -> None:
     """The exercise's reference answer relies on sco.designations() for its authorities."""
     from sco_course import reference_answers
 
-    table = datasets.designations()
+    table = queries.designations()
     per_group = table.groupby("group")["authority"].nunique()
     assert reference_answers.ex03_q5_most_authorities() == per_group.idxmax()
