@@ -31,6 +31,8 @@ import io
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from ._labels import place_labels
+
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
@@ -40,16 +42,11 @@ __all__ = [
     "MARKERS",
     "PALETTE",
     "Shown",
-    "capitals_map",
     "explorer",
     "figure",
-    "org_chart",
-    "participation_matrix",
     "place_labels",
     "show",
-    "stacked_area",
     "style",
-    "timeline",
 ]
 
 #: Okabe-Ito colours (and grey), distinguishable with the common colour-vision deficiencies.
@@ -242,12 +239,17 @@ def explorer(render: Callable[..., Shown], **controls: Any) -> Explorer:
     return Explorer(render, controls)
 
 
-# Re-exported at the end: charts.py builds on the helpers above.
-from ._labels import place_labels  # noqa: E402
-from .charts import (  # noqa: E402
-    capitals_map,
-    org_chart,
-    participation_matrix,
-    stacked_area,
-    timeline,
+# The recurring figures live in charts.py, which builds on the helpers above;
+# they are looked up lazily so that either module can be imported first.
+_CHARTS = frozenset(
+    {"capitals_map", "org_chart", "participation_matrix", "stacked_area", "timeline"}
 )
+
+
+def __getattr__(name: str) -> Any:
+    """``plots.timeline`` and the other figures of :mod:`sco_course.charts`."""
+    if name in _CHARTS:
+        from . import charts
+
+        return getattr(charts, name)
+    raise AttributeError(f"module 'sco_course.plots' has no attribute {name!r}")

@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 import sco_course as sco
-from sco_course import plots
+from sco_course import charts, plots
 
 
 def _overlap(a, b) -> bool:
@@ -103,7 +103,7 @@ def test_timeline_labels_do_not_overlap() -> None:
     fig, ax = plots.figure(width=9, height=4.8)
     plots.timeline(ax, events, group="kind", label="milestone")
     fig.draw_without_rendering()
-    boxes = plots.place_labels(ax, list(ax.texts), around=plots.TIMELINE_AROUND)
+    boxes = plots.place_labels(ax, list(ax.texts), around=charts.TIMELINE_AROUND)
     assert len(boxes) == len(milestones)
     for a, b in combinations(boxes, 2):
         assert not _overlap(a, b)
