@@ -804,10 +804,10 @@ def load_indicators() -> pd.DataFrame:
     """Basic indicators of SCO members (World Bank WDI).
 
     Population, surface area (km2) and GDP (current US$) of the ten SCO member states from
-    the World Bank's World Development Indicators, for the years the course could source:
-    population for 2001, 2010 and 2016; area for 2001, 2010, 2017 and 2023; GDP for 2001,
-    2010, 2016 and 2023. Values come from different WDI releases (see source_id and note),
-    so growth computed across releases mixes revisions.
+    the World Bank's World Development Indicators: population for 2001, 2010, 2016, 2017 and
+    2023; area for 2001, 2010, 2017 and 2023; GDP for 2001, 2010, 2016 and 2023. Values come
+    from different WDI releases (see source_id and note); later releases revise earlier
+    years, so compare values within a year, and read changes across releases with care.
 
     Columns:
 
