@@ -240,3 +240,28 @@ def test_members_on_follows_the_membership_intervals() -> None:
     assert len(sco.members_on(sco.DATA_AS_OF)) == members["country"].nunique()
     with pytest.raises(sco.DataError, match="not a date"):
         sco.members_on("sometime in 2005")
+
+
+def test_every_source_is_cited_somewhere() -> None:
+    """A source that nothing cites is noise in the bibliography: cite it or remove it."""
+    cited: set[str] = set()
+    for table in TABLES:
+        if table == "sources":
+            continue
+        frame = sco.load(table)
+        for column in frame.columns:
+            if column.endswith("source_ids"):
+                cited |= set(frame[column].explode().dropna())
+            elif column.endswith("source_id"):
+                cited |= set(frame[column].dropna())
+    root = Path(__file__).resolve().parents[1]
+    course_files = [
+        *root.glob("notebooks/*.ipynb"),
+        *root.glob("exercises/*.ipynb"),
+        *root.glob("sco_course/banks/*.toml"),
+        *root.glob("sco_course/checkspecs/*.toml"),
+        *(p for p in DATA.glob("*.csv") if p.name != "sources.csv"),  # ids named in notes
+    ]
+    text = "\n".join(path.read_text(encoding="utf-8") for path in course_files)
+    uncited = sorted(s for s in sco.load_sources()["source_id"] if s not in cited and s not in text)
+    assert not uncited, f"sources nothing cites: {uncited}"
