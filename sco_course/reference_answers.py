@@ -13,11 +13,10 @@ a short docstring saying which data it reads. Return plain Python values
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from . import datasets, queries
-
-__all__ = ["ex00_q1_founding_count", "ex00_q2_founding_set", "ex00_q3_member_columns"]
 
 
 def ex00_q1_founding_count() -> int:
@@ -93,21 +92,11 @@ def ex01_q6_summit_places() -> list[str]:
     return [str(p) for p in summits.sort_values("date")["place"]]
 
 
-__all__ += [
-    "ex01_q1_members_per_year",
-    "ex01_q2_accession_year",
-    "ex01_q3_observer_to_member",
-    "ex01_q4_years_as_observer",
-    "ex01_q5_biggest_growth_year",
-    "ex01_q6_summit_places",
-]
-
-
 # ---------------------------------------------------------------- ex05 (lesson 05-drill-record)
 
 
-def _ex05_table1() -> Any:
-    """The Table 1 rows of ``drills`` (those with a ``table1_row``)."""
+def _table1() -> Any:
+    """The Table 1 rows of ``drills`` (those with a ``table1_row``), used by ex05 and ex06."""
     drills = datasets.load("drills")
     return drills[drills["table1_row"].notna()]
 
@@ -122,7 +111,7 @@ def ex05_q1_drills_per_year() -> Any:
     """Series year (2002-2015) -> number of Table 1 exercises starting that year, zeros included."""
     import pandas as pd
 
-    years = _ex05_table1()["start_date"].dt.year.astype(int)
+    years = _table1()["start_date"].dt.year.astype(int)
     counts = years.value_counts().reindex(range(2002, 2016), fill_value=0).sort_index()
     return pd.Series(counts.astype(int).values, index=list(range(2002, 2016)), name="drills")
 
@@ -131,7 +120,7 @@ def ex05_q2_participation_share() -> Any:
     """Series country -> share of the Table 1 exercises it took part in (confirmed only)."""
     import pandas as pd
 
-    table1 = _ex05_table1()
+    table1 = _table1()
     part = _ex05_confirmed(table1["drill_id"])
     counts = part.groupby(part["country"].astype(str))["drill_id"].nunique()
     return pd.Series((counts / len(table1)).values, index=list(counts.index), name="share")
@@ -141,7 +130,7 @@ def ex05_q3_china_without_russia() -> set[str]:
     """Table 1 drill_ids with China and a Central Asian state but not Russia (confirmed only)."""
     countries = datasets.load("countries")
     central_asia = set(countries.loc[countries["region"] == "Central Asia", "name"].astype(str))
-    part = _ex05_confirmed(_ex05_table1()["drill_id"])
+    part = _ex05_confirmed(_table1()["drill_id"])
     sets = part.groupby("drill_id")["country"].agg(lambda s: set(s.astype(str)))
     return {
         str(d) for d, s in sets.items() if "China" in s and "Russia" not in s and s & central_asia
@@ -178,16 +167,6 @@ def ex05_q6_countries_per_drill() -> Any:
     return pd.Series(
         counts.astype(int).values, index=[str(d) for d in drills["drill_id"]], name="countries"
     )
-
-
-__all__ += [
-    "ex05_q1_drills_per_year",
-    "ex05_q2_participation_share",
-    "ex05_q3_china_without_russia",
-    "ex05_q4_largest_by_series",
-    "ex05_q5_uzbekistan_share_later",
-    "ex05_q6_countries_per_drill",
-]
 
 
 # ---------------------------------------------------------------- ex02 (lesson 02-structure)
@@ -286,17 +265,6 @@ def ex02_q7_most_sg_terms() -> set[str]:
     return set(counts[counts == counts.max()].index)
 
 
-__all__ += [
-    "ex02_q1_scale_totals",
-    "ex02_q2_founders_share_2025",
-    "ex02_q3_russian_order_2020",
-    "ex02_q4_predicted_hosts",
-    "ex02_q5_n_rule_matches",
-    "ex02_q6_sg_tenures",
-    "ex02_q7_most_sg_terms",
-]
-
-
 # ------------------------------------------------------------------ ex04 (04-kazakhstan)
 
 
@@ -391,17 +359,16 @@ def ex06_q2_china_russia_budget() -> Any:
     return rows.groupby(rows["scale"].astype(str))["share_pct"].sum()
 
 
-def _ex06_table1_confirmed() -> Any:
-    drills = datasets.load("drills")
-    table1 = set(drills.loc[drills["table1_row"].notna(), "drill_id"])
+def _table1_participants() -> Any:
+    """Every ``drill_participants`` row (confirmed or uncertain) of a Table 1 exercise."""
     part = datasets.load("drill_participants")
-    return part[part["drill_id"].isin(table1)], table1
+    return part[part["drill_id"].isin(set(_table1()["drill_id"]))]
 
 
 def ex06_q3_china_without_russia() -> int:
     """Table 1 exercises (``drills.table1_row`` set) China joined (confirmed) without Russia
     taking part in any form."""
-    part, _ = _ex06_table1_confirmed()
+    part = _table1_participants()
     china = set(
         part.loc[(part["country"] == "China") & (part["certainty"] == "confirmed"), "drill_id"]
     )
@@ -419,7 +386,7 @@ def ex06_q4_days_to_bishkek_summit() -> int:
 
 def ex06_q5_founder_participation() -> Any:
     """Series indexed by founding member: confirmed participations in Table 1 exercises."""
-    part, _ = _ex06_table1_confirmed()
+    part = _table1_participants()
     members = datasets.load("members")
     founders = sorted(
         members.loc[members["founding"].fillna(False).astype(bool), "country"].astype(str).unique()
@@ -427,20 +394,6 @@ def ex06_q5_founder_participation() -> Any:
     confirmed = part[part["certainty"] == "confirmed"]
     counts = confirmed["country"].astype(str).value_counts()
     return counts.reindex(founders, fill_value=0).astype(int).rename("exercises")
-
-
-__all__ += [
-    "ex04_q1_latest_gdp_year",
-    "ex04_q2_kazakhstan_gdp_share",
-    "ex04_q3_population_shares",
-    "ex04_q4_seed_trade_growth",
-    "ex04_q5_astana_summit_years",
-    "ex06_q1_lamb_countries",
-    "ex06_q2_china_russia_budget",
-    "ex06_q3_china_without_russia",
-    "ex06_q4_days_to_bishkek_summit",
-    "ex06_q5_founder_participation",
-]
 
 
 # ---------------------------------------------------------------- ex03 (lesson 03-three-evils)
@@ -497,11 +450,5 @@ def ex03_q6_violence_terms() -> set[str]:
     return set(defs.loc[hit, "term"].astype(str))
 
 
-__all__ += [
-    "ex03_q1_n_undesignated",
-    "ex03_q2_china_2003_list",
-    "ex03_q3_n_un_listed",
-    "ex03_q4_earliest_year",
-    "ex03_q5_most_authorities",
-    "ex03_q6_violence_terms",
-]
+#: Every reference function: public names of the form ``exNN_qN_<what>``.
+__all__ = sorted(name for name in dir() if re.fullmatch(r"ex\d\d_q\d+_\w+", name))
