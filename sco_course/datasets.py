@@ -805,9 +805,11 @@ def load_indicators() -> pd.DataFrame:
 
     Population, surface area (km2) and GDP (current US$) of the ten SCO member states from
     the World Bank's World Development Indicators: population for 2001, 2010, 2016, 2017 and
-    2023; area for 2001, 2010, 2017 and 2023; GDP for 2001, 2010, 2016 and 2023. Values come
-    from different WDI releases (see source_id and note); later releases revise earlier
-    years, so compare values within a year, and read changes across releases with care.
+    2023; area for 2001, 2010, 2017 and 2023; GDP for 2001, 2010, 2016 and 2023. All
+    population years come from one WDI release (2025) and all area years from one release;
+    GDP still mixes releases (2001, 2010 and 2016 from an early-2018 release, 2023 from a
+    newer one). Later releases revise earlier years (see source_id and note), so do not mix
+    values across releases, and read GDP changes up to 2023 with care.
 
     Columns:
 
