@@ -282,8 +282,9 @@ def _index_problems(yours: Any, want: Any, what: str, options: dict[str, Any]) -
             f"The {what} labels look right but have the wrong type: yours are "
             f"{', '.join(y_types)}, expected {', '.join(w_types)}."
         )
-    missing = [v for v in w_labels if v not in set(y_labels)]
-    extra = [v for v in y_labels if v not in set(w_labels)]
+    y_set, w_set = set(y_labels), set(w_labels)
+    missing = [v for v in w_labels if v not in y_set]
+    extra = [v for v in y_labels if v not in w_set]
     if missing or extra:
         parts = []
         if missing:

@@ -440,7 +440,8 @@ def cite(source_id: str) -> str:
 
 def _data_as_of() -> str:
     try:
-        return str(_descriptor().get("x_data_as_of") or _descriptor().get("created", ""))[:10]
+        package = _descriptor()
+        return str(package.get("x_data_as_of") or package.get("created", ""))[:10]
     except DataError:
         return ""
 

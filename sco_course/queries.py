@@ -139,8 +139,5 @@ def members_on(when: str | date | Any, status: str = "member") -> list[str]:
     a ``datetime``). A status interval includes its start date and excludes its
     end date, so on the day India became a member it is a member, not an observer.
     """
-    day = _as_day(when)
-    members = load("members")
-    held = (members["status"] == status) & (members["start_date"] <= day)
-    held &= members["end_date"].isna() | (members["end_date"] > day)
-    return sorted(set(members.loc[held, "country"].astype(str)))
+    held = status_on(when)
+    return sorted(set(held.loc[held["status"] == status, "country"].astype(str)))
